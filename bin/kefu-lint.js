@@ -1,0 +1,12 @@
+#!/usr/bin/env node
+import { main } from '../dist/src/cli.js';
+
+main(process.argv).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error) => {
+    process.stderr.write(`kefu-lint: 内部错误：${error?.stack ?? error}\n请把这条信息连同输入文件报告给维护者。\n`);
+    process.exitCode = 2;
+  },
+);

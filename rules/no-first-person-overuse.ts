@@ -1,0 +1,48 @@
+/**
+ * no-first-person-overuse: replies centred on 我 rather than the customer:
+ * 我觉得-style phrases, and more 我 than 您/咱们 in one reply.
+ * 我觉得我已经说清楚了 → 您看这样是否清楚
+ */
+import * as z from 'zod';
+import { defineRule, docsUrl, reportMatches } from '../src/rule.js';
+
+const CUSTOMER_CENTRED = new Set(['咱们', '咱', '亲', '亲亲']);
+
+export default defineRule({
+  id: 'no-first-person-overuse',
+  meta: {
+    title: '少用“我”，多用“您/咱们”',
+    description: '回复以「我」为中心，建议多从顾客的角度说（您、咱们）。',
+    scope: 'reply',
+    severity: 'warning',
+    fixable: false,
+    hasSuggestions: true,
+    docs: docsUrl('no-first-person-overuse'),
+  },
+  options: z.strictObject({
+    /** A reply may use 我 this many times before it counts as overuse. */
+    max: z.number().int().min(0).default(2),
+  }),
+  dictionaries: ['first-person'],
+  create(options) {
+    return (reply) => {
+      const phrases = reply.matches('first-person');
+      reportMatches(reply, phrases, '回复以「我」为中心。');
+      const selves = reply.tokens.filter((t) => t.text === '我');
+      if (selves.length <= options.max) return;
+      let customer = 0;
+      for (const token of reply.tokens) {
+        if (token.text.includes('您') || CUSTOMER_CENTRED.has(token.text)) customer++;
+      }
+      if (selves.length <= customer) return;
+      const start = selves[0].start;
+      const end = selves[selves.length - 1].end;
+      if (phrases.some((m) => m.start <= start && m.end >= end)) return;
+      reply.report({
+        start,
+        end,
+        reason: `这条回复用了 ${selves.length} 次「我」，「您 / 咱们」只有 ${customer} 次。建议从顾客的角度说，例如「我帮您查」→「帮您查一下」。`,
+      });
+    };
+  },
+});

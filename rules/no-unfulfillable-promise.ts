@@ -1,0 +1,62 @@
+/**
+ * no-unfulfillable-promise: promises about outcomes the agent cannot control
+ * (一定/保证 + 送到/到账 …, 百分之百, 永远不会). The agent's own actions are fine.
+ * 明天一定能送到 → 预计明天送达，我们会帮您持续关注物流
+ */
+import * as z from 'zod';
+import { defineRule, docsUrl, reasonOf } from '../src/rule.js';
+
+const CLAUSE_BREAK = /[，。！？!?,;；\n~～]/u;
+
+export default defineRule({
+  id: 'no-unfulfillable-promise',
+  meta: {
+    title: '避免无法兑现的承诺',
+    description: '回复对物流、退款或使用效果做了客服无法保证的承诺。',
+    scope: 'reply',
+    severity: 'warning',
+    fixable: false,
+    hasSuggestions: true,
+    docs: docsUrl('no-unfulfillable-promise'),
+  },
+  options: z.strictObject({
+    /** How many characters after 一定/保证 an outcome word may stand. */
+    window: z.number().int().min(1).max(30).default(8),
+  }),
+  dictionaries: ['promises'],
+  create(options) {
+    return (reply) => {
+      const matches = reply.matches('promises');
+      if (matches.length === 0) return;
+      const outcomes = matches.filter((m) => m.entry.kind === 'outcome');
+      let coveredUntil = -1;
+      for (const match of matches) {
+        if (match.start < coveredUntil) continue;
+        if (match.entry.kind === 'absolute') {
+          reply.report({ start: match.start, end: clauseEnd(reply.text, match.end), reason: reasonOf(match.entry, ''), expected: match.entry.rewrites });
+          coveredUntil = match.end;
+          continue;
+        }
+        if (match.entry.kind !== 'marker') continue;
+        const outcome = outcomes.find(
+          (o) => o.start >= match.end && o.start - match.end <= options.window && !CLAUSE_BREAK.test(reply.text.slice(match.end, o.start)),
+        );
+        if (!outcome) continue;
+        const clause = reply.text.slice(match.start, outcome.end);
+        const rest = reply.text.slice(match.end, outcome.end);
+        reply.report({
+          start: match.start,
+          end: outcome.end,
+          reason: reasonOf(match.entry, ''),
+          expected: [`预计${rest}，我们会帮您持续关注`, `我们会尽力帮您跟进${clause.includes('到') ? '，争取尽快送达' : ''}`],
+        });
+        coveredUntil = outcome.end;
+      }
+    };
+  },
+});
+
+function clauseEnd(text: string, from: number): number {
+  for (let i = from; i < text.length; i++) if (CLAUSE_BREAK.test(text[i])) return i;
+  return text.length;
+}

@@ -1,0 +1,179 @@
+/**
+ * The command line: `kefu-lint [paths...]`. Exit status 0 when there are no
+ * errors, 1 when there are errors (or too many warnings), 2 when an argument or
+ * an input was bad; bad inputs never stop the other inputs from being linted.
+ */
+import { Command, CommanderError, Option } from 'commander';
+import { createLinter, createLinterSync, PRESETS, unknownRule, type Finding, type Linter, type RuleSetting } from './linter.js';
+import { builtinRules } from '../rules/index.js';
+import { KefuLintError, isKefuLintError } from './errors.js';
+import { expandInputs, readInput, splitReplies, STDIN, STDIN_NAME, type Reply } from './inputs.js';
+import type { Tokenizer } from './tokenizer.js';
+import { countFindings, placeFindings, type FileResult } from './results.js';
+import { formatters } from './formatters.js';
+import { lintInParallel, PARALLEL_THRESHOLD } from './parallel.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+interface CliOptions {
+  format: string;
+  rule: string[];
+  preset: (typeof PRESETS)[number];
+  maxWarnings?: string;
+  listRules?: boolean;
+  quiet?: boolean;
+  color?: boolean;
+}
+
+/** Stands in for jieba while options are only being checked. */
+const NO_TOKENIZER: Tokenizer = { tokenize: () => [], addWords: () => {} };
+
+const SEVERITIES = ['off', 'info', 'warn', 'warning', 'error'];
+
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  const program = new Command('kefu-lint')
+    .description('电商客服回复质检：检查回复话术并给出改写建议')
+    .argument('[paths...]', '要检查的文件、目录（查找 .txt）或通配符；- 表示标准输入')
+    .addOption(new Option('-f, --format <name>', '输出格式').choices(Object.keys(formatters)).default('stylish'))
+    .option('--rule <id=severity>', '设置规则级别：off | info | warn | error（可重复）', collect, [])
+    .addOption(new Option('--preset <name>', '预设').choices([...PRESETS]).default('recommended'))
+    .option('--max-warnings <n>', '警告数超过 n 时以状态 1 退出')
+    .option('--list-rules', '列出全部规则')
+    .option('-q, --quiet', '只报告错误')
+    .option('--no-color', '不使用颜色')
+    .helpOption('-h, --help', '显示帮助')
+    .exitOverride()
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: () => {},
+    });
+
+  try {
+    program.parse(argv as string[], { from: 'node' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      if (error.exitCode === 0) return 0;
+      io.stderr(`kefu-lint: 命令行参数错误：${error.message.replace(/^error: /, '')}。运行 kefu-lint --help 查看用法。\n`);
+      return 2;
+    }
+    throw error;
+  }
+  const options = program.opts<CliOptions>();
+  const paths = program.args;
+  let inputError = false;
+  const reportError = (error: unknown) => {
+    inputError = true;
+    io.stderr(`kefu-lint: ${isKefuLintError(error) ? error.message : `内部错误：${(error as Error).stack ?? error}`}\n`);
+  };
+
+  let maxWarnings: number | undefined;
+  if (options.maxWarnings !== undefined) {
+    if (!/^\d+$/.test(options.maxWarnings)) {
+      reportError(new KefuLintError('usage', `--max-warnings 需要一个非负整数，收到「${options.maxWarnings}」。例如 --max-warnings 0。`));
+    } else {
+      maxWarnings = Number(options.maxWarnings);
+    }
+  }
+  const rules = parseRuleFlags(options.rule, reportError);
+
+  const linterOptions = { preset: options.preset, rules };
+  let checked: Linter;
+  try {
+    // Validate every option before reading input, without loading the tokenizer.
+    checked = createLinterSync({ ...linterOptions, tokenizer: NO_TOKENIZER });
+  } catch (error) {
+    reportError(error);
+    return 2;
+  }
+
+  if (options.listRules) {
+    io.stdout(listRules(checked));
+    return inputError ? 2 : 0;
+  }
+  if (paths.length === 0) {
+    reportError(new KefuLintError('usage', '没有指定要检查的文件。用法：kefu-lint <文件或目录…>，或用 - 读取标准输入。'));
+    return 2;
+  }
+
+  const expanded = await expandInputs(paths);
+  expanded.errors.forEach(reportError);
+  const inputs: { path: string; replies: Reply[] }[] = [];
+  for (const file of expanded.files) {
+    try {
+      inputs.push({ path: file === STDIN ? STDIN_NAME : file, replies: splitReplies(await readInput(file)) });
+    } catch (error) {
+      reportError(error);
+    }
+  }
+  const all = inputs.flatMap((input) => input.replies);
+  let findings: Finding[][];
+  if (all.length >= PARALLEL_THRESHOLD) {
+    findings = await lintInParallel(all, linterOptions);
+  } else {
+    const linter = all.length > 0 ? await createLinter(linterOptions) : checked;
+    findings = all.map((reply) => linter.lint(reply.text, { standalone: true }));
+  }
+  let index = 0;
+  const results: FileResult[] = inputs.map((input) => ({
+    path: input.path,
+    messages: input.replies.flatMap((reply) => placeFindings(reply, findings[index++])),
+  }));
+
+  const shown = options.quiet
+    ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }))
+    : results;
+  io.stdout(formatters[options.format](shown, { color: options.color !== false && process.stdout.isTTY === true, quiet: options.quiet }));
+
+  if (inputError) return 2;
+  const totals = countFindings(results);
+  if (totals.errors > 0) return 1;
+  if (maxWarnings !== undefined && totals.warnings > maxWarnings) {
+    io.stderr(`kefu-lint: 警告共 ${totals.warnings} 条，超过 --max-warnings ${maxWarnings}。\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+function parseRuleFlags(flags: readonly string[], reportError: (error: unknown) => void): Record<string, RuleSetting> {
+  const known = builtinRules.map((rule) => rule.id);
+  const rules: Record<string, RuleSetting> = {};
+  for (const flag of flags) {
+    const match = /^([^=]+)=(.*)$/.exec(flag);
+    if (!match) {
+      reportError(new KefuLintError('usage', `--rule「${flag}」格式不对，应写成 规则id=级别，例如 --rule no-jargon=off。`));
+      continue;
+    }
+    const [, id, severity] = match;
+    if (!known.includes(id)) {
+      reportError(unknownRule(id, known));
+      continue;
+    }
+    if (!SEVERITIES.includes(severity)) {
+      reportError(new KefuLintError('usage', `--rule ${id} 的级别「${severity}」无效，可选 off、info、warn、error。`));
+      continue;
+    }
+    rules[id] = severity as RuleSetting;
+  }
+  return rules;
+}
+
+function listRules(linter: Linter): string {
+  const width = Math.max(...linter.rules.map((rule) => rule.id.length));
+  const lines = linter.rules.map((rule) => {
+    const flags = [rule.fixable ? '可自动修复' : '', rule.scope === 'conversation' ? '需要会话' : ''].filter(Boolean).join('，');
+    return `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.title}${flags ? `（${flags}）` : ''}`;
+  });
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,122 @@
+/**
+ * One matcher for every phrase list: a character trie walked from each token
+ * start, accepting a phrase only where it also ends on a token boundary. So
+ * 不 inside 不错, or 我 inside 自我, never counts. Built once per linter; one pass
+ * per reply whatever the number of phrases.
+ */
+import type { PhraseEntry } from './dictionary.js';
+import type { Token } from './tokenizer.js';
+
+export interface PhraseMatch {
+  entry: PhraseEntry;
+  /** The variant of the entry that matched, as written in the dictionary. */
+  phrase: string;
+  start: number;
+  end: number;
+}
+
+interface TrieNode {
+  children: Map<number, TrieNode>;
+  terminal?: { entry: PhraseEntry; phrase: string }[];
+}
+
+const CLAUSE_END = /[\s，。！？!?,.;；：:~～…、)）】」』"”]/u;
+
+function foldCase(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+export class PhraseMatcher {
+  private readonly root: TrieNode = { children: new Map() };
+  readonly size: number;
+
+  constructor(entries: readonly PhraseEntry[]) {
+    let size = 0;
+    for (const entry of entries) {
+      for (const phrase of [entry.phrase, ...entry.variants]) {
+        this.insert(phrase, entry);
+        size++;
+      }
+    }
+    this.size = size;
+  }
+
+  private insert(phrase: string, entry: PhraseEntry): void {
+    let node = this.root;
+    for (let i = 0; i < phrase.length; i++) {
+      const code = foldCase(phrase.charCodeAt(i));
+      let child = node.children.get(code);
+      if (!child) {
+        child = { children: new Map() };
+        node.children.set(code, child);
+      }
+      node = child;
+    }
+    (node.terminal ??= []).push({ entry, phrase });
+  }
+
+  /**
+   * All matches in `text`, in order of start. Within one dictionary, overlapping
+   * matches are reduced to the longest one starting first.
+   */
+  match(text: string, tokens: readonly Token[]): PhraseMatch[] {
+    if (tokens.length === 0) return [];
+    const boundary = new Uint8Array(text.length + 1);
+    for (const token of tokens) {
+      boundary[token.start] = 1;
+      boundary[token.end] = 1;
+    }
+    let found: PhraseMatch[] | undefined;
+    for (const token of tokens) {
+      if (token.kind === 'whitespace') continue;
+      let node: TrieNode | undefined = this.root;
+      for (let i = token.start; i < text.length; i++) {
+        node = node.children.get(foldCase(text.charCodeAt(i)));
+        if (!node) break;
+        if (node.terminal && boundary[i + 1]) {
+          for (const { entry, phrase } of node.terminal) {
+            if (accepts(entry, text, token.start, i + 1)) {
+              (found ??= []).push({ entry, phrase, start: token.start, end: i + 1 });
+            }
+          }
+        }
+      }
+    }
+    return found ? dropOverlaps(found) : [];
+  }
+}
+
+function accepts(entry: PhraseEntry, text: string, start: number, end: number): boolean {
+  if (entry.next) {
+    const followed = entry.next.some((next) => text.startsWith(next, end));
+    const atClauseEnd = end >= text.length || CLAUSE_END.test(text[end]);
+    if (!followed && !(entry.final && atClauseEnd)) return false;
+  }
+  for (const allow of entry.allows) {
+    if (insideAllowed(text, allow, start, end)) return false;
+  }
+  return true;
+}
+
+/** Is [start, end) inside an occurrence of `allow`? */
+function insideAllowed(text: string, allow: string, start: number, end: number): boolean {
+  let at = text.indexOf(allow, Math.max(0, end - allow.length));
+  while (at >= 0 && at <= start) {
+    if (at + allow.length >= end) return true;
+    at = text.indexOf(allow, at + 1);
+  }
+  return false;
+}
+
+function dropOverlaps(matches: PhraseMatch[]): PhraseMatch[] {
+  matches.sort((a, b) => a.start - b.start || b.end - a.end);
+  const lastEnd = new Map<string, number>();
+  const kept: PhraseMatch[] = [];
+  for (const match of matches) {
+    const dictionary = match.entry.dictionary;
+    if ((lastEnd.get(dictionary) ?? -1) > match.start) continue;
+    kept.push(match);
+    lastEnd.set(dictionary, match.end);
+  }
+  return kept;
+}

@@ -1,0 +1,168 @@
+/**
+ * Tokenization: jieba behind a small interface, so another segmenter can be
+ * plugged in. jieba is loaded once per process; every word list it sees has been
+ * validated first, because cppjieba aborts the whole process on malformed input.
+ */
+import { createRequire } from 'node:module';
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { KefuLintError } from './errors.js';
+import { validateJiebaWord, type JiebaWord } from './dictionary.js';
+
+export type TokenKind = 'word' | 'punctuation' | 'whitespace' | 'symbol' | 'emoji';
+
+export interface Token {
+  /** The token's text, exactly as it stands in the input. */
+  text: string;
+  /** UTF-16 offset of the first character. */
+  start: number;
+  /** UTF-16 offset just past the last character. */
+  end: number;
+  kind: TokenKind;
+}
+
+export interface Tokenizer {
+  /** Split `text` into tokens that cover it exactly, in order. */
+  tokenize(text: string): Token[];
+  /** Teach the tokenizer extra words (already validated). */
+  addWords(words: readonly JiebaWord[]): void;
+}
+
+interface JiebaBinding {
+  load(options: { userDict?: string; idfDict?: string; stopWordDict?: string }): void;
+  cut(sentence: string, hmm?: boolean): string[];
+  insertWord(word: string, tag?: string): boolean;
+}
+
+const require = createRequire(import.meta.url);
+
+// Pieces jieba splits off an emoji sequence: variation selectors, ZWJ, skin tones,
+// the keycap mark and tag characters. They belong to the previous token.
+const EMOJI_JOINER = /^[\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]+$/u;
+const NEEDS_MERGE = /[\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/u;
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u{20E3}/u;
+const WHITESPACE = /^\s+$/u;
+const PUNCTUATION = /^[\p{P}~～]+$/u;
+const SYMBOL = /^[\p{S}\p{C}]+$/u;
+
+export function classifyToken(text: string): TokenKind {
+  if (WHITESPACE.test(text)) return 'whitespace';
+  if (EMOJI.test(text)) return 'emoji';
+  if (PUNCTUATION.test(text)) return 'punctuation';
+  if (SYMBOL.test(text)) return 'symbol';
+  return 'word';
+}
+
+/**
+ * Turn the pieces a segmenter returned into tokens with offsets. The pieces are
+ * expected to concatenate to `text`; if a segmenter drops or changes characters,
+ * the uncovered characters become tokens of their own so offsets stay exact.
+ */
+export function piecesToTokens(text: string, pieces: readonly string[]): Token[] {
+  const tokens: Token[] = [];
+  const merge = NEEDS_MERGE.test(text);
+  let cursor = 0;
+  for (const piece of pieces) {
+    if (piece.length === 0) continue;
+    let start = cursor;
+    if (!text.startsWith(piece, cursor)) {
+      const found = text.indexOf(piece, cursor);
+      if (found < 0) continue;
+      for (let i = cursor; i < found; i++) pushToken(tokens, text, i, i + 1, merge);
+      start = found;
+    }
+    pushToken(tokens, text, start, start + piece.length, merge);
+    cursor = start + piece.length;
+  }
+  for (let i = cursor; i < text.length; i++) pushToken(tokens, text, i, i + 1, merge);
+  return tokens;
+}
+
+function pushToken(tokens: Token[], text: string, start: number, end: number, merge: boolean): void {
+  const piece = text.slice(start, end);
+  const previous = tokens[tokens.length - 1];
+  if (
+    merge &&
+    previous &&
+    previous.end === start &&
+    (EMOJI_JOINER.test(piece) || (previous.text.endsWith('\u200D') && EMOJI.test(piece))) &&
+    previous.kind !== 'whitespace'
+  ) {
+    previous.text += piece;
+    previous.end = end;
+    previous.kind = 'emoji';
+    return;
+  }
+  tokens.push({ text: piece, start, end, kind: classifyToken(piece) });
+}
+
+let binding: JiebaBinding | undefined;
+let loaded = false;
+const knownWords = new Set<string>();
+
+function loadBinding(): JiebaBinding {
+  if (binding) return binding;
+  try {
+    binding = require('nodejieba') as JiebaBinding;
+  } catch (error) {
+    throw new KefuLintError(
+      'tokenizer',
+      `无法加载分词组件 nodejieba（${(error as Error).message}）。请在项目目录运行 npm rebuild nodejieba 后重试。`,
+    );
+  }
+  return binding;
+}
+
+/** Small stand-ins for the keyword-extraction files, which the linter never uses. */
+const IDF_STUB = '客服 10.0\n';
+const STOP_WORDS_STUB = '的\n';
+
+/**
+ * The process-wide jieba tokenizer. The first call loads jieba's dictionaries with
+ * the given (validated) user words; later calls reuse it and add any new words.
+ */
+export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
+  const jieba = loadBinding();
+  if (!loaded) {
+    for (const word of userWords) validateJiebaWord(word);
+    const dir = mkdtempSync(join(tmpdir(), 'kefu-lint-'));
+    try {
+      const userDict = join(dir, 'user.dict.utf8');
+      const idfDict = join(dir, 'idf.utf8');
+      const stopWordDict = join(dir, 'stop_words.utf8');
+      writeFileSync(userDict, userWords.map(jiebaLine).join('\n') + '\n');
+      writeFileSync(idfDict, IDF_STUB);
+      writeFileSync(stopWordDict, STOP_WORDS_STUB);
+      jieba.load({ userDict: userWords.length > 0 ? userDict : undefined, idfDict, stopWordDict });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    loaded = true;
+    for (const word of userWords) knownWords.add(word.word);
+  }
+  const tokenizer: Tokenizer = {
+    tokenize(text) {
+      // Lone surrogates would come back from native code as U+FFFD (3 bytes in
+      // UTF-8, 1 unit here); making the string well-formed keeps offsets exact.
+      const clean = text.toWellFormed();
+      return piecesToTokens(clean, jieba.cut(clean, true));
+    },
+    addWords(words) {
+      for (const word of words) validateJiebaWord(word);
+      for (const word of words) {
+        if (knownWords.has(word.word)) continue;
+        jieba.insertWord(word.word, word.tag ?? 'x');
+        knownWords.add(word.word);
+      }
+    },
+  };
+  // jieba may already be loaded (reloading costs over a second): insert what is new.
+  tokenizer.addWords(userWords);
+  return tokenizer;
+}
+
+function jiebaLine(word: JiebaWord): string {
+  if (word.freq !== undefined) return `${word.word} ${word.freq} ${word.tag ?? 'n'}`;
+  return word.word;
+}
