@@ -15,6 +15,7 @@ export default defineRule({
     description: '回复中没有任何礼貌用语（您、请、谢谢、抱歉、亲……），显得生硬。',
     scope: 'reply',
     severity: 'warning',
+    strictSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
     docs: docsUrl('courtesy-required'),

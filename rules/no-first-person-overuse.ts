@@ -7,6 +7,8 @@ import * as z from 'zod';
 import { defineRule, docsUrl, reportMatches } from '../src/rule.js';
 
 const CUSTOMER_CENTRED = new Set(['咱们', '咱', '亲', '亲亲']);
+// Words with 我 that do not put the agent at the centre (我们 counts as the shop).
+const NOT_SELF = new Set(['我们', '我们的', '自我', '忘我', '你我', '我国', '我司', '我方', '我店']);
 
 export default defineRule({
   id: 'no-first-person-overuse',
@@ -28,7 +30,8 @@ export default defineRule({
     return (reply) => {
       const phrases = reply.matches('first-person');
       reportMatches(reply, phrases, '回复以「我」为中心。');
-      const selves = reply.tokens.filter((t) => t.text === '我');
+      // jieba sometimes glues 我 to the next word (我查, 我看), so count the character.
+      const selves = reply.tokens.filter((t) => t.kind === 'word' && t.text.includes('我') && !NOT_SELF.has(t.text));
       if (selves.length <= options.max) return;
       let customer = 0;
       for (const token of reply.tokens) {

@@ -11,5 +11,6 @@ export default phraseRule({
     title: '避免生硬否定',
     description: '回复中有生硬的否定或拒绝，建议先说能为顾客做什么。',
     severity: 'warning',
+    strictSeverity: 'error',
   },
 });

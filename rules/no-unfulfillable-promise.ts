@@ -15,6 +15,7 @@ export default defineRule({
     description: '回复对物流、退款或使用效果做了客服无法保证的承诺。',
     scope: 'reply',
     severity: 'warning',
+    strictSeverity: 'error',
     fixable: false,
     hasSuggestions: true,
     docs: docsUrl('no-unfulfillable-promise'),
@@ -23,17 +24,24 @@ export default defineRule({
     /** How many characters after 一定/保证 an outcome word may stand. */
     window: z.number().int().min(1).max(30).default(8),
   }),
-  dictionaries: ['promises'],
+  // Efficacy claims (保证有效, 百分之百能根治) belong to no-absolute-claims: a promise
+  // that covers one is left to that rule, so one span never gets two findings.
+  dictionaries: ['promises', 'absolute-claims'],
   create(options) {
     return (reply) => {
       const matches = reply.matches('promises');
       if (matches.length === 0) return;
       const outcomes = matches.filter((m) => m.entry.kind === 'outcome');
+      const claims = reply.matches('absolute-claims');
+      const isClaim = (start: number, end: number) => claims.some((c) => c.start < end && start < c.end);
       let coveredUntil = -1;
       for (const match of matches) {
         if (match.start < coveredUntil) continue;
         if (match.entry.kind === 'absolute') {
-          reply.report({ start: match.start, end: clauseEnd(reply.text, match.end), reason: reasonOf(match.entry, ''), expected: match.entry.rewrites });
+          const end = clauseEnd(reply.text, match.end);
+          if (!isClaim(match.start, end)) {
+            reply.report({ start: match.start, end, reason: reasonOf(match.entry, ''), expected: match.entry.rewrites });
+          }
           coveredUntil = match.end;
           continue;
         }
@@ -42,6 +50,10 @@ export default defineRule({
           (o) => o.start >= match.end && o.start - match.end <= options.window && !CLAUSE_BREAK.test(reply.text.slice(match.end, o.start)),
         );
         if (!outcome) continue;
+        if (isClaim(match.start, outcome.end)) {
+          coveredUntil = outcome.end;
+          continue;
+        }
         const clause = reply.text.slice(match.start, outcome.end);
         const rest = reply.text.slice(match.end, outcome.end);
         reply.report({

@@ -12,6 +12,8 @@ import type { Tokenizer } from './tokenizer.js';
 import { countFindings, placeFindings, type FileResult } from './results.js';
 import { formatters } from './formatters.js';
 import { lintInParallel, PARALLEL_THRESHOLD } from './parallel.js';
+import { LIBRARY_EXTENSIONS, runLibraries } from './canned/run.js';
+import { applyPlatform, PLATFORMS, renderTranscriptReport, runTranscriptInputs, TRANSCRIPT_EXTENSIONS, TRANSCRIPT_FORMATS, TRANSCRIPT_OUTPUT_FORMATS, writeOutput, type TranscriptCliOptions } from './transcripts/cli.js';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -23,7 +25,7 @@ const defaultIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-interface CliOptions {
+interface CliOptions extends TranscriptCliOptions {
   format: string;
   rule: string[];
   preset: (typeof PRESETS)[number];
@@ -31,6 +33,9 @@ interface CliOptions {
   listRules?: boolean;
   quiet?: boolean;
   color?: boolean;
+  config?: string;
+  fix?: boolean;
+  fixDryRun?: boolean;
 }
 
 /** Stands in for jieba while options are only being checked. */
@@ -42,13 +47,24 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   const program = new Command('kefu-lint')
     .description('电商客服回复质检：检查回复话术并给出改写建议')
     .argument('[paths...]', '要检查的文件、目录（查找 .txt）或通配符；- 表示标准输入')
-    .addOption(new Option('-f, --format <name>', '输出格式').choices(Object.keys(formatters)).default('stylish'))
+    .addOption(new Option('-f, --format <name>', '输出格式').choices([...Object.keys(formatters), ...TRANSCRIPT_OUTPUT_FORMATS]).default('stylish'))
     .option('--rule <id=severity>', '设置规则级别：off | info | warn | error（可重复）', collect, [])
     .addOption(new Option('--preset <name>', '预设').choices([...PRESETS]).default('recommended'))
     .option('--max-warnings <n>', '警告数超过 n 时以状态 1 退出')
     .option('--list-rules', '列出全部规则')
     .option('-q, --quiet', '只报告错误')
     .option('--no-color', '不使用颜色')
+    .option('-c, --config <path>', '使用这个配置文件（不再按目录查找 kefu-lint.config.* 或 package.json）')
+    .option('--fix', '就地应用安全的自动修复（只改可自动修复的问题，保留文件格式）')
+    .option('--fix-dry-run', '不写文件，只把 --fix 会做的修改以 unified diff 打印出来')
+    .addOption(new Option('--input-format <name>', '会话记录格式（默认按扩展名或内容判断）').choices([...TRANSCRIPT_FORMATS]))
+    .option('--encoding <name>', '会话记录的编码（默认自动识别 UTF-8 / GBK）')
+    .addOption(new Option('--platform <name>', '按平台的常用标准设置响应时限（response-time）').choices([...PLATFORMS]))
+    .option('-o, --output <file>', '把结果写入文件，例如 --format html --output report.html')
+    .option('--agents <names>', '聊天记录中哪些昵称是客服，用逗号分隔')
+    .option('--agent-prefix <prefixes>', '聊天记录中客服昵称的前缀，用逗号分隔（默认 客服,售后,店铺,官方）')
+    .option('--separator <text>', '聊天记录中分隔会话的行首标记（空行总是分隔会话）')
+    .option('--weight <id=points>', '评分卡：这条规则每个问题扣的分（可重复）', collect, [])
     .helpOption('-h, --help', '显示帮助')
     .exitOverride()
     .configureOutput({
@@ -83,6 +99,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     }
   }
   const rules = parseRuleFlags(options.rule, reportError);
+  applyPlatform(rules, options.platform);
 
   const linterOptions = { preset: options.preset, rules };
   let checked: Linter;
@@ -103,10 +120,20 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     return 2;
   }
 
-  const expanded = await expandInputs(paths);
+  const expanded = await expandInputs(paths, [...new Set([...LIBRARY_EXTENSIONS, ...TRANSCRIPT_EXTENSIONS])]);
   expanded.errors.forEach(reportError);
+  const transcripts = await runTranscriptInputs(expanded.files, options, linterOptions, reportError, io.stderr);
+  if (transcripts.skippedLines > 0) inputError = true;
+  const library = await runLibraries(expanded.files.filter((file) => !transcripts.handled.has(file)), {
+    configPath: options.config,
+    cli: { preset: program.getOptionValueSource('preset') === 'cli' ? options.preset : undefined, rules },
+    fix: options.fix,
+    fixDryRun: options.fixDryRun,
+    write: io.stdout,
+    reportError,
+  });
   const inputs: { path: string; replies: Reply[] }[] = [];
-  for (const file of expanded.files) {
+  for (const file of library.rest) {
     try {
       inputs.push({ path: file === STDIN ? STDIN_NAME : file, replies: splitReplies(await readInput(file)) });
     } catch (error) {
@@ -122,18 +149,24 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     findings = all.map((reply) => linter.lint(reply.text, { standalone: true }));
   }
   let index = 0;
-  const results: FileResult[] = inputs.map((input) => ({
+  const results: FileResult[] = library.results.concat(inputs.map((input) => ({
     path: input.path,
     messages: input.replies.flatMap((reply) => placeFindings(reply, findings[index++])),
-  }));
+  }))).concat(transcripts.results);
 
   const shown = options.quiet
     ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') }))
     : results;
-  io.stdout(formatters[options.format](shown, { color: options.color !== false && process.stdout.isTTY === true, quiet: options.quiet }));
+  // --fix-dry-run has printed its diff; a report after it would not parse as one.
+  if (!options.fixDryRun) {
+    const text = renderTranscriptReport(options.format, transcripts.report) ?? formatters[options.format](shown, { color: options.color !== false && process.stdout.isTTY === true, quiet: options.quiet });
+    io.stdout(writeOutput(text, options.output, reportError));
+  }
 
   if (inputError) return 2;
   const totals = countFindings(results);
+  totals.errors += transcripts.unlisted.errors;
+  totals.warnings += transcripts.unlisted.warnings;
   if (totals.errors > 0) return 1;
   if (maxWarnings !== undefined && totals.warnings > maxWarnings) {
     io.stderr(`kefu-lint: 警告共 ${totals.warnings} 条，超过 --max-warnings ${maxWarnings}。\n`);

@@ -2,6 +2,8 @@
 import { VFile } from 'vfile';
 import { reporter } from 'vfile-reporter';
 import type { FileFinding, FileResult } from './results.js';
+import { formatGithub } from './formatters/github.js';
+import { formatSarif } from './formatters/sarif.js';
 
 export interface FormatOptions {
   color?: boolean;
@@ -54,4 +56,6 @@ function addMessage(file: VFile, finding: FileFinding): void {
 export const formatters: Record<string, Formatter> = {
   stylish: formatStylish,
   json: formatJson,
+  sarif: formatSarif,
+  github: formatGithub,
 };

@@ -24,6 +24,7 @@ import { PhraseMatcher } from './matcher.js';
 import { kefuParse, kefuRules, type ActiveRule, type KefuMessage } from './plugins.js';
 import type { Edit, LintContext, Rule, Severity, SeverityOrOff } from './rule.js';
 import { getJiebaTokenizer, type Token, type Tokenizer } from './tokenizer.js';
+import { lintConversationWith, type ConversationResult, type ConversationTurn } from './transcripts/conversation.js';
 
 export interface Finding {
   ruleId: string;
@@ -86,6 +87,8 @@ export const LinterOptionsSchema = z.strictObject({
   words: z.array(jiebaWordInput).default([]),
   /** A tokenizer to use instead of jieba. */
   tokenizer: z.custom<Tokenizer>(isTokenizer, { message: '不是有效的分词器（需要 tokenize 方法）' }).optional(),
+  /** Count the time spent in each rule (for benchmarks); see `Linter.timings`. */
+  profile: z.boolean().default(false),
 });
 export type LinterOptions = z.input<typeof LinterOptionsSchema>;
 
@@ -109,6 +112,10 @@ export interface Linter {
   fix(text: string, context?: LintContext): string;
   /** The tokens the rules see. */
   tokenize(text: string): Token[];
+  /** Lint a whole conversation: findings per agent message plus the conversation-level ones. */
+  lintConversation(messages: readonly ConversationTurn[]): ConversationResult;
+  /** Milliseconds spent per rule so far, when created with `profile: true`. */
+  timings(): Record<string, number>;
 }
 
 const MAX_FIX_PASSES = 10;
@@ -219,10 +226,11 @@ export function createLinterSync(input: LinterOptions = {}): Linter {
     active.push({ rule, severity, check });
   }
 
+  const timings = options.profile ? new Map<string, number>() : undefined;
   const matcher = new PhraseMatcher([...usedDictionaries].flatMap((name) => dictionaries.get(name)!.entries));
   const processor: Processor<Root, Root, Root, undefined, undefined> = unified()
     .use(kefuParse, { tokenizer })
-    .use(kefuRules, { rules: active, matcher })
+    .use(kefuRules, { rules: active, matcher, timings })
     .freeze() as unknown as Processor<Root, Root, Root, undefined, undefined>;
 
   const lint = (text: string, context?: LintContext): Finding[] => {
@@ -251,6 +259,8 @@ export function createLinterSync(input: LinterOptions = {}): Linter {
       return output;
     },
     tokenize: (text) => tokenizer.tokenize(text),
+    lintConversation: (messages) => lintConversationWith(lint, infos, messages),
+    timings: () => Object.fromEntries(timings ?? []),
   };
 }
 

@@ -53,6 +53,10 @@ export interface LintContext {
   history?: readonly Turn[];
   /** True for a canned reply that stands alone (always checked in full). */
   standalone?: boolean;
+  /** When this reply is sent, epoch milliseconds (conversation rules compare it with `history`). */
+  time?: number;
+  /** True when this reply closes the conversation (the agent's last reply). */
+  closing?: boolean;
 }
 
 export interface RuleReport {

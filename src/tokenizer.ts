@@ -47,6 +47,11 @@ const PUNCTUATION = /^[\p{P}~～]+$/u;
 const SYMBOL = /^[\p{S}\p{C}]+$/u;
 
 export function classifyToken(text: string): TokenKind {
+  const first = text.charCodeAt(0);
+  // Fast path: most tokens start with a CJK ideograph or an ASCII letter or digit.
+  if ((first >= 0x4e00 && first <= 0x9fff) || (first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39)) {
+    if (text.length === 1 || !NEEDS_MERGE.test(text)) return 'word';
+  }
   if (WHITESPACE.test(text)) return 'whitespace';
   if (EMOJI.test(text)) return 'emoji';
   if (PUNCTUATION.test(text)) return 'punctuation';

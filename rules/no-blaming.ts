@@ -1,0 +1,17 @@
+/**
+ * no-blaming: contradicting or blaming the customer (您错了, 这不可能,
+ * 你自己没看清楚, 我已经说过了, 你怎么不早说, 是您自己……).
+ * 您错了 → 可能是我没有解释清楚，我再为您说明一下
+ */
+import { phraseRule } from '../src/kinds.js';
+
+export default phraseRule({
+  id: 'no-blaming',
+  dictionary: 'blaming',
+  meta: {
+    title: '避免反驳、指责客户',
+    description: '回复在反驳或指责顾客，容易激化矛盾。',
+    severity: 'warning',
+    strictSeverity: 'error',
+  },
+});

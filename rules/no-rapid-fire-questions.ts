@@ -1,0 +1,124 @@
+/**
+ * no-rapid-fire-questions: more than two questions in one reply read like an
+ * interrogation and get half-answered. Counts ？ and clauses that ask without one
+ * (……吗, 是不是……, ……多少). 订单号是多少？地址是哪里？要开发票吗？ → 请问您的订单号是多少？
+ */
+import * as z from 'zod';
+import { defineRule, docsUrl } from '../src/rule.js';
+import { insideSpans, quotedSpans } from '../src/quotes.js';
+
+const CLAUSE_BREAK = /[，。！？!?,;；\n~～…]+/gu;
+const QUESTION_MARK = /[?？]/u;
+const SPACE = /\s/u;
+
+interface Clause {
+  start: number;
+  /** End of the clause's text, before its closing marks. */
+  end: number;
+  /** End including the closing marks. */
+  after: number;
+  asks: boolean;
+}
+
+export default defineRule({
+  id: 'no-rapid-fire-questions',
+  meta: {
+    title: '避免连环追问',
+    description: '一条回复里连着问了好几个问题，顾客容易漏答，也像在盘问。',
+    scope: 'reply',
+    severity: 'info',
+    fixable: false,
+    hasSuggestions: true,
+    docs: docsUrl('no-rapid-fire-questions'),
+  },
+  options: z.strictObject({
+    /** Questions one reply may ask. */
+    max: z.number().int().min(1).default(2),
+  }),
+  dictionaries: ['questions'],
+  create(options, env) {
+    // jieba glues a final particle to the word before it (能到吗, 对吗), so 吗 and 呢
+    // are found by the clause's last characters rather than by token matches.
+    const entries = env.dictionary('questions').entries;
+    const endings = (kind: string) =>
+      entries
+        .filter((entry) => entry.kind === kind)
+        .map((entry) => ({ phrases: [entry.phrase, ...entry.variants], allows: entry.allows }));
+    const particles = endings('particle');
+    const tails = endings('tail');
+    const anyParticle = new RegExp(particles.flatMap((e) => e.phrases).map(escapeRegExp).join('|') || '(?!)', 'gu');
+    const endsWith = (list: typeof particles, text: string, end: number) =>
+      list.some((e) => e.phrases.some((p) => text.endsWith(p, end)) && !e.allows.some((a) => text.endsWith(a, end)));
+
+    return (reply) => {
+      const { text } = reply;
+      const matches = reply.matches('questions');
+      // Each question needs a ？, a question word or a particle: too few of them, nothing to count.
+      if (questionMarks(text) + matches.length + occurrences(anyParticle, text) <= options.max) return;
+      const quoted = quotedSpans(text);
+      const clauses = splitClauses(text);
+      let asked = 0;
+      for (const clause of clauses) {
+        const marks = text.slice(clause.end, clause.after);
+        if (QUESTION_MARK.test(marks)) {
+          clause.asks = !insideSpans(quoted, clause.end, clause.after);
+        } else if (!insideSpans(quoted, clause.start, clause.end)) {
+          const words = matches.filter((m) => m.start >= clause.start && m.end <= clause.end);
+          clause.asks =
+            endsWith(particles, text, clause.end) ||
+            words.some((m) => m.entry.kind === 'choice') ||
+            words.some((m) => m.entry.kind === 'wh' && (m.end === clause.end || endsWith(tails, text, clause.end)));
+        }
+        if (clause.asks) asked++;
+      }
+      if (asked <= options.max) return;
+      const questions = clauses.filter((c) => c.asks);
+      const first = questions[0];
+      const last = questions[questions.length - 1];
+      const firstMark = text.slice(first.end, first.after).match(QUESTION_MARK)?.[0] ?? '？';
+      reply.report({
+        start: first.start,
+        end: last.after,
+        reason: `一条回复里问了 ${asked} 个问题，顾客容易漏答，也像在被盘问。建议一次只问一个最关键的问题，或者给出选项让顾客选（例如「您是需要换货还是退款呢？」）。`,
+        expected: [text.slice(first.start, first.end) + firstMark],
+      });
+    };
+  },
+});
+
+/** Clauses between commas and full stops, each with the marks that close it. */
+function splitClauses(text: string): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  const push = (end: number, after: number) => {
+    let from = start;
+    let to = end;
+    while (from < to && SPACE.test(text[from])) from++;
+    while (to > from && SPACE.test(text[to - 1])) to--;
+    if (from < to) clauses.push({ start: from, end: to, after, asks: false });
+    start = after;
+  };
+  for (const run of text.matchAll(CLAUSE_BREAK)) push(run.index, run.index + run[0].length);
+  push(text.length, text.length);
+  return clauses;
+}
+
+function escapeRegExp(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function questionMarks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3f || code === 0xff1f) count++;
+  }
+  return count;
+}
+
+function occurrences(pattern: RegExp, text: string): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text)) count++;
+  return count;
+}

@@ -1,0 +1,85 @@
+/**
+ * no-shouting: runs of ！！ / ？？ / ?! read as shouting, and a row of emoji as
+ * noise. A punctuation run collapses to one mark (a safe fix); an emoji run gets a
+ * suggestion only. 已经发货了！！！ → 已经发货了！
+ */
+import * as z from 'zod';
+import { defineRule, docsUrl } from '../src/rule.js';
+import { insideSpans, quotedSpans, type Span } from '../src/quotes.js';
+
+const MARK_RUN = /[!！?？]{2,}/g;
+const HAS_MARK_RUN = /[!！?？]{2}/;
+const QUESTION_MARK = /[?？]/;
+const SPACE = /^\s+$/u;
+
+export default defineRule({
+  id: 'no-shouting',
+  meta: {
+    title: '标点与表情适度',
+    description: '连续的感叹号、问号或一串表情，读起来像在吼叫或刷屏。',
+    scope: 'reply',
+    severity: 'warning',
+    fixable: true,
+    hasSuggestions: true,
+    docs: docsUrl('no-shouting'),
+  },
+  options: z.strictObject({
+    /** Emoji allowed in a row; one more is reported. */
+    maxEmoji: z.number().int().min(1).default(2),
+    /** Leave quotations alone: they are someone else's wording. */
+    skipQuoted: z.boolean().default(true),
+  }),
+  create(options) {
+    const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+    return (reply) => {
+      const { text, tokens } = reply;
+      let quoted: readonly Span[] | undefined;
+      const isQuoted = (start: number, end: number) =>
+        options.skipQuoted && insideSpans((quoted ??= quotedSpans(text)), start, end);
+
+      for (const run of HAS_MARK_RUN.test(text) ? text.matchAll(MARK_RUN) : []) {
+        const start = run.index;
+        const end = start + run[0].length;
+        if (isQuoted(start, end)) continue;
+        // A run with a question mark still asks something: keep the question mark.
+        const mark = run[0].match(QUESTION_MARK)?.[0] ?? run[0][0];
+        reply.report({
+          start,
+          end,
+          reason: `连用 ${run[0].length} 个标点「${run[0]}」像在吼叫，容易让顾客觉得被质问或不耐烦。一个「${mark}」就够了。`,
+          expected: [mark],
+          fix: { range: [start, end], text: mark },
+        });
+      }
+
+      // Rows of emoji tokens, spaces between them allowed.
+      let first = -1;
+      let last = -1;
+      for (let i = 0; i <= tokens.length; i++) {
+        const token = tokens[i];
+        if (token?.kind === 'emoji') {
+          if (first < 0) first = i;
+          last = i;
+          continue;
+        }
+        if (token?.kind === 'whitespace' && !token.text.includes('\n')) continue;
+        if (first < 0) continue;
+        const start = tokens[first].start;
+        const end = tokens[last].end;
+        first = -1;
+        // Every emoji takes at least one UTF-16 unit, so a short row cannot be too long.
+        if (end - start <= options.maxEmoji || isQuoted(start, end)) continue;
+        const row = text.slice(start, end);
+        // A flag or a family can span several tokens: count what a reader sees.
+        const seen = [...graphemes.segment(row)].filter((g) => !SPACE.test(g.segment));
+        if (seen.length <= options.maxEmoji) continue;
+        reply.report({
+          start,
+          end,
+          reason: `连续 ${seen.length} 个表情像在刷屏，冲淡了回复内容。留一个表情就够了。`,
+          expected: [seen[0].segment],
+        });
+      }
+    };
+  },
+});

@@ -1,0 +1,48 @@
+/**
+ * prefer-honorific: 你 / 你们 addressed to the customer becomes 您 / 您们; a
+ * mechanical edit that `--fix` applies. 你的订单已经发货了 → 您的订单已经发货了
+ */
+import * as z from 'zod';
+import { defineRule, docsUrl, reasonOf } from '../src/rule.js';
+import { insideSpans, quotedSpans } from '../src/quotes.js';
+
+export default defineRule({
+  id: 'prefer-honorific',
+  meta: {
+    title: '称呼用“您”',
+    description: '对顾客称「你 / 你们」，建议改用「您 / 您们」。',
+    scope: 'reply',
+    severity: 'warning',
+    strictSeverity: 'error',
+    fixable: true,
+    hasSuggestions: true,
+    docs: docsUrl('prefer-honorific'),
+  },
+  options: z.strictObject({
+    /** Leave 你 inside quotation marks alone: it is someone else's wording. */
+    skipQuoted: z.boolean().default(true),
+  }),
+  // forbidden-words is read so that an insult is never polished into 您-form by --fix:
+  // 关你什么事 must be deleted, not turned into 关您什么事.
+  dictionaries: ['honorific', 'forbidden-words'],
+  create(options) {
+    return (reply) => {
+      const matches = reply.matches('honorific');
+      if (matches.length === 0) return;
+      const forbidden = reply.matches('forbidden-words');
+      const quoted = options.skipQuoted ? quotedSpans(reply.text) : [];
+      for (const match of matches) {
+        if (forbidden.some((f) => f.start < match.end && match.start < f.end)) continue;
+        if (quoted.length > 0 && insideSpans(quoted, match.start, match.end)) continue;
+        const polite = reply.text.slice(match.start, match.end).replaceAll('你', '您');
+        reply.report({
+          start: match.start,
+          end: match.end,
+          reason: reasonOf(match.entry, '对顾客称「您」更礼貌。'),
+          expected: [polite],
+          fix: { range: [match.start, match.end], text: polite },
+        });
+      }
+    };
+  },
+});

@@ -1,0 +1,84 @@
+/**
+ * Transcript benchmark: writes a JSON Lines transcript of the given size, lints
+ * it as the command line would for `--format summary`, and reports messages per
+ * second and the peak resident memory of the process (main thread and workers
+ * share it). Usage: node dist/src/bench/transcripts.js --size 100 [--workers 2]
+ */
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { workerCount } from '../parallel.js';
+import { lintTranscripts } from '../transcripts/run.js';
+
+const CUSTOMER = ['在吗', '这件衣服有XL码吗？', '怎么还没发货！！', '我要退款，太慢了', '好的，谢谢', '收到的杯子破损了，我要投诉！！！', '发什么快递呀'];
+const AGENT = ['您好，在的，请问有什么可以帮您？', '有货的，今天下单明天发。', '这个我们做不到。', '非常抱歉让您久等了，马上为您加急处理。', '亲，请您拍一下破损的照片发给我们哦。', '不客气，祝您购物愉快！', '已经揽收了，你去问快递吧'];
+
+async function writeTranscript(file: string, bytes: number): Promise<number> {
+  const out = createWriteStream(file);
+  let written = 0;
+  let messages = 0;
+  let time = Date.parse('2024-05-01T09:00:00+08:00');
+  for (let c = 0; written < bytes; c++) {
+    const length = 4 + (c % 9);
+    let chunk = '';
+    for (let i = 0; i < length; i++) {
+      const agent = i % 2 === 1;
+      const pool = agent ? AGENT : CUSTOMER;
+      time += 5_000 + ((c * 7 + i * 13) % 240) * 1000;
+      const line = JSON.stringify({ conversation: `C${c}`, role: agent ? 'agent' : 'customer', text: pool[(c + i * 3) % pool.length], time, ...(agent ? { agent: `客服${c % 20}` } : {}) });
+      chunk += line + '\n';
+      messages++;
+    }
+    written += Buffer.byteLength(chunk);
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return messages;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { size: { type: 'string', default: '100' }, workers: { type: 'string' } } });
+  const megabytes = Number(values.size);
+  const workers = values.workers === undefined ? workerCount() : Number(values.workers);
+  if (!(megabytes > 0) || !(workers >= 0)) {
+    process.stderr.write('用法：node dist/src/bench/transcripts.js --size <MB> [--workers <n>]\n');
+    process.exitCode = 2;
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'kefu-bench-'));
+  const file = join(dir, 'transcript.jsonl');
+  try {
+    const generated = await writeTranscript(file, megabytes * 1024 * 1024);
+    const size = statSync(file).size;
+    const started = performance.now();
+    const report = await lintTranscripts([{ name: file, input: file }], {
+      workers,
+      onProgress: process.stderr.isTTY
+        ? (read, total) => process.stderr.write(`\r${((read / (total ?? read)) * 100).toFixed(0)}% ${(read / 1048576).toFixed(0)} MB`)
+        : undefined,
+    });
+    const seconds = (performance.now() - started) / 1000;
+    if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
+    const rate = report.messages / seconds;
+    const peak = process.resourceUsage().maxRSS / 1024;
+    const result = {
+      inputMB: Math.round((size / 1048576) * 10) / 10,
+      messages: report.messages,
+      generated,
+      conversations: report.conversations,
+      workers,
+      seconds: Math.round(seconds * 10) / 10,
+      messagesPerSecond: Math.round(rate),
+      peakRssMB: Math.round(peak),
+      extrapolated1GBSeconds: Math.round((1024 / (size / 1048576)) * seconds),
+    };
+    process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+await main();

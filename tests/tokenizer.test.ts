@@ -1,0 +1,47 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { createLinter, type Linter } from '../src/index.js';
+import { piecesToTokens } from '../src/tokenizer.js';
+
+describe('tokenizer', () => {
+  let linter: Linter;
+  beforeAll(async () => {
+    linter = await createLinter();
+  });
+
+  it('keeps customer-service words in one token', () => {
+    const words = linter.tokenize('这个我们做不到，运费险和七天无理由退换货，已揽收').map((t) => t.text);
+    for (const word of ['做不到', '运费险', '七天无理由', '退换货', '揽收']) expect(words).toContain(word);
+  });
+
+  it('covers the text exactly with UTF-16 offsets', () => {
+    const text = '亲，您好 hello 😀👍🏻 ！！！[订单x] 13812345678\n第二行';
+    const tokens = linter.tokenize(text);
+    expect(tokens.map((t) => t.text).join('')).toBe(text);
+    for (const token of tokens) expect(text.slice(token.start, token.end)).toBe(token.text);
+    expect(tokens.find((t) => t.text === '👍🏻')?.kind).toBe('emoji');
+    expect(tokens.find((t) => t.text === 'hello')?.kind).toBe('word');
+  });
+
+  it('keeps emoji sequences whole', () => {
+    const tokens = linter.tokenize('好的👨‍👩‍👧❤️1️⃣');
+    expect(tokens.map((t) => t.text)).toEqual(['好的', '👨‍👩‍👧', '❤️', '1️⃣']);
+  });
+
+  it('survives lone surrogates and NUL without shifting offsets', () => {
+    const text = 'bad\uD800z不行\u0000好';
+    const tokens = linter.tokenize(text);
+    expect(tokens[tokens.length - 1].end).toBe(text.length);
+    const finding = linter.lint(text).find((f) => f.ruleId === 'no-negative-phrasing');
+    expect(finding?.actual).toBe('不行');
+    expect(finding?.start).toBe(5);
+  });
+
+  it('recovers offsets when a segmenter drops characters', () => {
+    const tokens = piecesToTokens('ab c', ['ab', 'c']);
+    expect(tokens.map((t) => [t.text, t.start, t.end])).toEqual([
+      ['ab', 0, 2],
+      [' ', 2, 3],
+      ['c', 3, 4],
+    ]);
+  });
+});
