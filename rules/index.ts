@@ -23,16 +23,12 @@ import noForbiddenWords from './no-forbidden-words.js';
 import maxReplyLength from './max-reply-length.js';
 
 export const builtinRules: readonly Rule<any>[] = [
+  // Reply rules, in the order of the domain description.
   noNegativePhrasing,
   courtesyRequired,
   noFirstPersonOveruse,
   noJargon,
   noUnfulfillablePromise,
-  greetingRequired,
-  farewellRequired,
-  responseTime,
-  empathyRequired,
-  noRepeatedReply,
   noBuckPassing,
   noBlaming,
   preferHonorific,
@@ -44,4 +40,10 @@ export const builtinRules: readonly Rule<any>[] = [
   noRapidFireQuestions,
   noForbiddenWords,
   maxReplyLength,
+  // Conversation rules: they need the turns before the reply.
+  greetingRequired,
+  farewellRequired,
+  responseTime,
+  empathyRequired,
+  noRepeatedReply,
 ];

@@ -60,6 +60,10 @@ export default defineRule({
     const numberLabel = labelPattern(options.numberLabels, '[\\s:：#＃№是为]{0,3}$');
     const addressLabel = labelPattern(options.addressLabels, '');
     const hasDigit = /[0-9０-９]/;
+    // Cheap pre-checks: every number pattern needs a run of 7+ digits (possibly
+    // grouped), every address a house-number word.
+    const longNumber = /[0-9０-９]{7}|[0-9０-９]{3,4}[- ][0-9０-９]{4}/;
+    const houseNumber = /[号栋幢座]/;
     const fullWidthDigit = /[０-９]/g;
     const mobile = /(?<![\dA-Za-z]|\d[- ])(\+?86[- ]?)?(1[3-9]\d(?:[- ]?\d{4}){2})(?![\dA-Za-z]|[- ]\d)/g;
     const idCard = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
@@ -82,7 +86,8 @@ export default defineRule({
       };
       const labelled = (start: number) => numberLabel !== undefined && numberLabel.test(text.slice(Math.max(0, start - 16), start));
 
-      if (checks.has('idCard')) {
+      const numbers = longNumber.test(text);
+      if (numbers && checks.has('idCard')) {
         for (const m of text.matchAll(idCard)) {
           if (labelled(m.index) || !validIdCard(m[0], thisYear)) continue;
           report({
@@ -93,7 +98,7 @@ export default defineRule({
           });
         }
       }
-      if (checks.has('bankCard')) {
+      if (numbers && checks.has('bankCard')) {
         for (const m of text.matchAll(bankCard)) {
           const digits = m[0].replace(/\D/g, '');
           if (!cardPrefix(digits) || labelled(m.index) || !passesLuhn(digits)) continue;
@@ -105,7 +110,7 @@ export default defineRule({
           });
         }
       }
-      if (checks.has('mobile')) {
+      if (numbers && checks.has('mobile')) {
         for (const m of text.matchAll(mobile)) {
           if (labelled(m.index)) continue;
           const prefix = m[1] ?? '';
@@ -118,7 +123,7 @@ export default defineRule({
           });
         }
       }
-      if (checks.has('address')) {
+      if (checks.has('address') && houseNumber.test(text)) {
         address.lastIndex = 0;
         for (let m = address.exec(text); m; m = address.exec(text)) {
           const place = placeToken(reply.tokens, m.index);

@@ -227,10 +227,19 @@ export function createLinterSync(input: LinterOptions = {}): Linter {
   }
 
   const timings = options.profile ? new Map<string, number>() : undefined;
-  const matcher = new PhraseMatcher([...usedDictionaries].flatMap((name) => dictionaries.get(name)!.entries));
+  // Lists read by reply rules are matched in one pass; lists read only by
+  // conversation rules get their own matcher, run only when those rules ask.
+  const replyDictionaries = new Set(
+    active.filter((a) => a.rule.meta.scope === 'reply').flatMap((a) => a.rule.dictionaries ?? []),
+  );
+  const entriesOf = (names: Iterable<string>) => [...names].flatMap((name) => dictionaries.get(name)!.entries);
+  const matchers = [
+    new PhraseMatcher(entriesOf(replyDictionaries)),
+    new PhraseMatcher(entriesOf([...usedDictionaries].filter((name) => !replyDictionaries.has(name)))),
+  ];
   const processor: Processor<Root, Root, Root, undefined, undefined> = unified()
     .use(kefuParse, { tokenizer })
-    .use(kefuRules, { rules: active, matcher, timings })
+    .use(kefuRules, { rules: active, matchers, timings })
     .freeze() as unknown as Processor<Root, Root, Root, undefined, undefined>;
 
   const lint = (text: string, context?: LintContext): Finding[] => {

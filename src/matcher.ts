@@ -29,9 +29,12 @@ function foldCase(code: number): number {
 export class PhraseMatcher {
   private readonly root: TrieNode = { children: new Map() };
   readonly size: number;
+  /** Names of the dictionaries whose entries this matcher holds. */
+  readonly dictionaries: ReadonlySet<string>;
 
   constructor(entries: readonly PhraseEntry[]) {
     let size = 0;
+    this.dictionaries = new Set(entries.map((entry) => entry.dictionary));
     for (const entry of entries) {
       for (const phrase of [entry.phrase, ...entry.variants]) {
         this.insert(phrase, entry);
@@ -87,6 +90,7 @@ export class PhraseMatcher {
 }
 
 function accepts(entry: PhraseEntry, text: string, start: number, end: number): boolean {
+  if (!entry.next && entry.allows.length === 0) return true;
   if (entry.next) {
     const followed = entry.next.some((next) => text.startsWith(next, end));
     const atClauseEnd = end >= text.length || CLAUSE_END.test(text[end]);
@@ -108,15 +112,26 @@ function insideAllowed(text: string, allow: string, start: number, end: number):
   return false;
 }
 
+/**
+ * Matches arrive ordered by start, then by end (token order, then trie depth), so
+ * one pass keeps, per dictionary, the longest match among overlapping ones.
+ */
 function dropOverlaps(matches: PhraseMatch[]): PhraseMatch[] {
-  matches.sort((a, b) => a.start - b.start || b.end - a.end);
-  const lastEnd = new Map<string, number>();
+  if (matches.length === 1) return matches;
   const kept: PhraseMatch[] = [];
+  const last = new Map<string, number>();
   for (const match of matches) {
     const dictionary = match.entry.dictionary;
-    if ((lastEnd.get(dictionary) ?? -1) > match.start) continue;
+    const at = last.get(dictionary);
+    if (at !== undefined) {
+      const previous = kept[at];
+      if (previous.end > match.start) {
+        if (previous.start === match.start && match.end > previous.end) kept[at] = match;
+        continue;
+      }
+    }
+    last.set(dictionary, kept.length);
     kept.push(match);
-    lastEnd.set(dictionary, match.end);
   }
   return kept;
 }

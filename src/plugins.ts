@@ -31,7 +31,11 @@ export interface ActiveRule {
 
 export interface RulesOptions {
   rules: readonly ActiveRule[];
-  matcher: PhraseMatcher;
+  /**
+   * Phrase matchers, each run at most once per reply and only when a rule asks
+   * for one of its dictionaries (conversation-only lists need not cost every reply).
+   */
+  matchers: readonly PhraseMatcher[];
   /** When given, milliseconds spent per rule (and in the shared matcher) add up here. */
   timings?: Map<string, number>;
 }
@@ -55,13 +59,29 @@ declare module 'vfile' {
 const NO_MATCHES: readonly PhraseMatch[] = [];
 
 export const kefuRules: Plugin<[RulesOptions], Root> = function (options) {
-  const { rules, matcher, timings } = options;
+  const { rules, matchers, timings } = options;
+  const matcherOf = new Map<string, number>();
+  matchers.forEach((matcher, index) => {
+    for (const name of matcher.dictionaries) matcherOf.set(name, index);
+  });
   return (tree: Root, file: VFile) => {
     const text = String(file.value);
     const tokens = tree.data?.tokens ?? [];
     let byDictionary: Map<string, PhraseMatch[]> | undefined;
+    let ran = 0;
     let positions: PositionMap | undefined;
     let current: ActiveRule = rules[0];
+
+    const runMatcher = (index: number) => {
+      ran |= 1 << index;
+      byDictionary ??= new Map();
+      for (const match of matchers[index].match(text, tokens)) {
+        const name = match.entry.dictionary;
+        const list = byDictionary.get(name);
+        if (list) list.push(match);
+        else byDictionary.set(name, [match]);
+      }
+    };
 
     const reply: ReplyContext = {
       text,
@@ -69,16 +89,10 @@ export const kefuRules: Plugin<[RulesOptions], Root> = function (options) {
       tree,
       context: file.data.kefu ?? {},
       matches(dictionary) {
-        if (!byDictionary) {
-          byDictionary = new Map();
-          for (const match of matcher.match(text, tokens)) {
-            const name = match.entry.dictionary;
-            const list = byDictionary.get(name);
-            if (list) list.push(match);
-            else byDictionary.set(name, [match]);
-          }
-        }
-        return byDictionary.get(dictionary) ?? NO_MATCHES;
+        const index = matcherOf.get(dictionary);
+        if (index === undefined) return NO_MATCHES;
+        if (!(ran & (1 << index))) runMatcher(index);
+        return byDictionary!.get(dictionary) ?? NO_MATCHES;
       },
       report(report: RuleReport) {
         positions ??= new PositionMap(text);
@@ -87,7 +101,7 @@ export const kefuRules: Plugin<[RulesOptions], Root> = function (options) {
     };
     if (timings) {
       let started = performance.now();
-      reply.matches('');
+      matchers.forEach((_, index) => runMatcher(index));
       add(timings, MATCHER_TIMING, performance.now() - started);
       for (const active of rules) {
         current = active;
@@ -154,9 +168,9 @@ export function rulePlugin<Options>(
       return dictionary;
     },
   });
-  const matcher = new PhraseMatcher([...dictionaries.values()].flatMap((d) => d.entries));
+  const matchers = [new PhraseMatcher([...dictionaries.values()].flatMap((d) => d.entries))];
   const active: ActiveRule = { rule, severity: settings.severity ?? 'warning', check };
   return function () {
-    return kefuRules.call(this, { rules: [active], matcher }) as ReturnType<typeof kefuRules>;
+    return kefuRules.call(this, { rules: [active], matchers }) as ReturnType<typeof kefuRules>;
   } as Plugin<[], Root>;
 }

@@ -13,6 +13,8 @@ import { lintLibraryText } from './lint.js';
 import { isCannedCsv, libraryFormat, type LibraryFormat } from './readers.js';
 
 /** Extensions the command line looks for in folders. */
+import { PARALLEL_THRESHOLD } from '../parallel.js';
+
 export const LIBRARY_EXTENSIONS = ['txt', 'yaml', 'yml', 'json', 'csv', 'md'] as const;
 
 /** Files in a folder that configure tools rather than hold replies. */
@@ -44,6 +46,13 @@ export function libraryFormatOf(file: string, text?: string): LibraryFormat | un
   return format;
 }
 
+function isLargePlainList(text: string): boolean {
+  if (text.includes('kefu-lint-disable')) return false;
+  let lines = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && lines < PARALLEL_THRESHOLD; at = text.indexOf('\n', at + 1)) lines++;
+  return lines >= PARALLEL_THRESHOLD;
+}
+
 export async function runLibraries(files: readonly string[], options: LibraryRunOptions): Promise<LibraryRun> {
   const rest: string[] = [];
   const results: FileResult[] = [];
@@ -64,6 +73,12 @@ export async function runLibraries(files: readonly string[], options: LibraryRun
       const text = await readInput(file);
       const format = libraryFormatOf(file, text);
       if (!format) {
+        rest.push(file);
+        continue;
+      }
+      if (format === 'text' && isLargePlainList(text) && !options.fix && !options.fixDryRun && !resolver.configFor(file)) {
+        // A large plain list with no config and no inline exemptions is linted
+        // like any other reply list, spread over worker threads.
         rest.push(file);
         continue;
       }
