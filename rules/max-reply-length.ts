@@ -7,8 +7,6 @@
 import * as z from 'zod';
 import { defineRule, docsUrl } from '../src/rule.js';
 
-const SPACE = /^\s+$/u;
-
 export default defineRule({
   id: 'max-reply-length',
   meta: {
@@ -26,18 +24,27 @@ export default defineRule({
     max: z.number().int().min(1).default(150),
   }),
   create(options) {
-    const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
     return (reply) => {
       // Every character takes at least one UTF-16 unit: short replies need no counting.
       if (reply.text.length <= options.max) return;
+      // Count on the tokens: an emoji sequence is already one token, whitespace is skipped.
       let count = 0;
       let overflowStart = -1;
       let lastEnd = 0;
-      for (const { segment, index } of graphemes.segment(reply.text)) {
-        if (SPACE.test(segment)) continue;
-        count++;
-        if (count === options.max + 1) overflowStart = index;
-        lastEnd = index + segment.length;
+      for (const token of reply.tokens) {
+        if (token.kind === 'whitespace') continue;
+        if (token.kind === 'emoji') {
+          count++;
+          if (count === options.max + 1) overflowStart = token.start;
+        } else {
+          for (let i = token.start; i < token.end; i++) {
+            const code = reply.text.charCodeAt(i);
+            if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
+            count++;
+            if (count === options.max + 1) overflowStart = i;
+          }
+        }
+        lastEnd = token.end;
       }
       if (overflowStart < 0) return;
       reply.report({

@@ -10,6 +10,7 @@ import { insideSpans, quotedSpans, type Span } from '../src/quotes.js';
 const MARK_RUN = /[!！?？]{2,}/g;
 const HAS_MARK_RUN = /[!！?？]{2}/;
 const QUESTION_MARK = /[?？]/;
+const MAX_SEGMENTED = 256;
 const SPACE = /^\s+$/u;
 
 export default defineRule({
@@ -64,20 +65,26 @@ export default defineRule({
         }
         if (token?.kind === 'whitespace' && !token.text.includes('\n')) continue;
         if (first < 0) continue;
+        const from = first;
         const start = tokens[first].start;
         const end = tokens[last].end;
         first = -1;
         // Every emoji takes at least one UTF-16 unit, so a short row cannot be too long.
         if (end - start <= options.maxEmoji || isQuoted(start, end)) continue;
         const row = text.slice(start, end);
-        // A flag or a family can span several tokens: count what a reader sees.
-        const seen = [...graphemes.segment(row)].filter((g) => !SPACE.test(g.segment));
+        // A flag or a family can span several tokens: count what a reader sees. The
+        // segmenter copies its whole input for every segment, so a very long row is
+        // counted by tokens instead (a host process must not run out of memory).
+        const seen =
+          row.length <= MAX_SEGMENTED
+            ? [...graphemes.segment(row)].filter((g) => !SPACE.test(g.segment)).map((g) => g.segment)
+            : tokens.slice(from, last + 1).filter((t) => t.kind === 'emoji').map((t) => t.text);
         if (seen.length <= options.maxEmoji) continue;
         reply.report({
           start,
           end,
           reason: `连续 ${seen.length} 个表情像在刷屏，冲淡了回复内容。留一个表情就够了。`,
-          expected: [seen[0].segment],
+          expected: [seen[0]],
         });
       }
     };

@@ -102,12 +102,10 @@ function accepts(entry: PhraseEntry, text: string, start: number, end: number): 
   return true;
 }
 
-/** Is [start, end) inside an occurrence of `allow`? */
+/** Is [start, end) inside an occurrence of `allow`? Looks only near the match. */
 function insideAllowed(text: string, allow: string, start: number, end: number): boolean {
-  let at = text.indexOf(allow, Math.max(0, end - allow.length));
-  while (at >= 0 && at <= start) {
-    if (at + allow.length >= end) return true;
-    at = text.indexOf(allow, at + 1);
+  for (let at = Math.max(0, end - allow.length); at <= start; at++) {
+    if (text.startsWith(allow, at)) return true;
   }
   return false;
 }
