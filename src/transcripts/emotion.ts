@@ -117,7 +117,18 @@ export function emotionCurve(turns: readonly Pick<Turn, 'role' | 'text'>[]): (Em
   let previous: EmotionScore | undefined;
   return turns.map((turn) => {
     if (turn.role !== 'customer') return undefined;
-    previous = scoreEmotion(turn.text, previous);
+    // Each agent reply asks for the curve of the turns before it: remember each
+    // turn's score (valid while its predecessor's score is the same object).
+    const known = curveMemo.get(turn);
+    if (known && known.previous === previous && known.text === turn.text) {
+      previous = known.score;
+      return previous;
+    }
+    const score = scoreEmotion(turn.text, previous);
+    curveMemo.set(turn, { previous, text: turn.text, score });
+    previous = score;
     return previous;
   });
 }
+
+const curveMemo = new WeakMap<object, { previous: EmotionScore | undefined; text: string; score: EmotionScore }>();
