@@ -27,10 +27,11 @@ export default defineRule({
   dictionaries: ['courtesy'],
   create(options) {
     return (reply) => {
+      // Most replies have a courtesy marker: check that first, before looking at words.
+      const matches = reply.matches('courtesy');
+      for (const match of matches) if (match.entry.kind !== 'acknowledgement') return;
       const words = reply.tokens.filter((t) => t.kind === 'word' && !SOFTENER.test(t.text));
       if (words.length === 0) return;
-      const matches = reply.matches('courtesy');
-      if (matches.some((m) => m.entry.kind !== 'acknowledgement')) return;
       const midConversation = !reply.context.standalone && (reply.context.history?.length ?? 0) > 0;
       if (options.exemptAcknowledgements && midConversation) {
         const acknowledged = words.every((word) => matches.some((m) => m.start <= word.start && m.end >= word.end));

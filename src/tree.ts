@@ -38,6 +38,7 @@ export class PositionMap {
 
   point(offset: number): Point {
     const starts = this.lineStarts;
+    if (starts.length === 1) return { line: 1, column: offset + 1, offset };
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
