@@ -120,8 +120,8 @@ function loadBinding(): JiebaBinding {
 }
 
 /** Small stand-ins for the keyword-extraction files, which the linter never uses. */
-const IDF_STUB = '客服 10.0\n';
-const STOP_WORDS_STUB = '的\n';
+const MINIMAL_IDF = '客服 10.0\n';
+const MINIMAL_STOP_WORDS = '的\n';
 
 /**
  * The process-wide jieba tokenizer. The first call loads jieba's dictionaries with
@@ -137,8 +137,8 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
       const idfDict = join(dir, 'idf.utf8');
       const stopWordDict = join(dir, 'stop_words.utf8');
       writeFileSync(userDict, userWords.map(jiebaLine).join('\n') + '\n');
-      writeFileSync(idfDict, IDF_STUB);
-      writeFileSync(stopWordDict, STOP_WORDS_STUB);
+      writeFileSync(idfDict, MINIMAL_IDF);
+      writeFileSync(stopWordDict, MINIMAL_STOP_WORDS);
       jieba.load({ userDict: userWords.length > 0 ? userDict : undefined, idfDict, stopWordDict });
     } finally {
       rmSync(dir, { recursive: true, force: true });
