@@ -8,6 +8,7 @@ import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type Pai
 import { formatPath } from '../dictionary.js';
 import { KefuLintError } from '../errors.js';
 import { splitReplies } from '../inputs.js';
+import { PositionMap } from '../tree.js';
 import { alignValue, findDisableComments, type CannedLibrary, type CannedReply } from './source.js';
 
 export type LibraryFormat = 'yaml' | 'json' | 'csv' | 'markdown' | 'text';
@@ -256,13 +257,15 @@ export function readCsvLibrary(text: string, file: string): CannedLibrary {
   const titleColumn = findColumn(header, TITLE_COLUMNS);
   const tagColumn = findColumn(header, TAG_COLUMNS);
   const replies: CannedReply[] = [];
+  const positions = new PositionMap(text);
   for (const row of rows.slice(1)) {
     const cell = row[textColumn];
     if (!cell || cell.value.trim() === '') continue;
+    const start = positions.point(cell.map[0]);
     const reply: CannedReply = {
       text: cell.value,
-      line: lineOfOffset(text, cell.map[0]),
-      column: cell.map[0] - text.lastIndexOf('\n', cell.map[0] - 1),
+      line: start.line,
+      column: start.column,
       offset: cell.map[0],
       sourceOffsets: cell.map,
       anchorLines: [row[0].line],
@@ -272,12 +275,6 @@ export function readCsvLibrary(text: string, file: string): CannedLibrary {
     replies.push(reply);
   }
   return { replies, disables: [] };
-}
-
-function lineOfOffset(text: string, offset: number): number {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
-  return line;
 }
 
 const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?/;
