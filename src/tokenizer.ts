@@ -4,7 +4,7 @@
  * validated first, because cppjieba aborts the whole process on malformed input.
  */
 import { createRequire } from 'node:module';
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KefuLintError } from './errors.js';
@@ -30,7 +30,8 @@ export interface Tokenizer {
 }
 
 interface JiebaBinding {
-  load(options: { userDict?: string; idfDict?: string; stopWordDict?: string }): void;
+  DEFAULT_DICT: string;
+  load(options: { dict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   cut(sentence: string, hmm?: boolean): string[];
   insertWord(word: string, tag?: string): boolean;
 }
@@ -123,6 +124,46 @@ function loadBinding(): JiebaBinding {
 const MINIMAL_IDF = '客服 10.0\n';
 const MINIMAL_STOP_WORDS = '的\n';
 
+/** Rare words (frequency below this) are dropped from jieba's dictionary… */
+const COMPACT_MIN_FREQUENCY = 10;
+/** …unless they are this short: short words decide segmentation, long rare ones are compounds of them. */
+const COMPACT_MAX_RARE_LENGTH = 2;
+/** Place names (西湖区, 余杭县 …) stay whole: the address check in no-privacy-leak reads them. */
+const PLACE_NAME = /[省市区县]$/u;
+const DICT_LINE = /^(\S+) (\d+) \S+$/;
+
+/**
+ * jieba's dictionary without its long rare entries (客户关系, 品牌形象 … are then
+ * cut as 客户|关系, 品牌|形象). cppjieba builds the dictionary trie twice, at about
+ * 330 bytes a word each time; dropping these ~180,000 compounds halves the memory
+ * and the load time of every process and worker thread. Rules match phrases across
+ * tokens, and kefu-lint's own words are pinned in dictionaries/user-words.txt.
+ */
+export function compactDictionary(text: string): string {
+  const kept: string[] = [];
+  for (const line of text.split('\n')) {
+    const match = DICT_LINE.exec(line.trimEnd());
+    if (!match) continue;
+    const [, word, frequency] = match;
+    if (word.length <= COMPACT_MAX_RARE_LENGTH || Number(frequency) >= COMPACT_MIN_FREQUENCY || PLACE_NAME.test(word)) {
+      kept.push(line.trimEnd());
+    }
+  }
+  return kept.join('\n') + '\n';
+}
+
+function readJiebaDictionary(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new KefuLintError(
+      'tokenizer',
+      `无法读取 jieba 词典（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。请在项目目录运行 npm rebuild nodejieba 后重试。`,
+      { file: path },
+    );
+  }
+}
+
 /**
  * The process-wide jieba tokenizer. The first call loads jieba's dictionaries with
  * the given (validated) user words; later calls reuse it and add any new words.
@@ -136,10 +177,12 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
       const userDict = join(dir, 'user.dict.utf8');
       const idfDict = join(dir, 'idf.utf8');
       const stopWordDict = join(dir, 'stop_words.utf8');
+      const dict = join(dir, 'jieba.dict.utf8');
+      writeFileSync(dict, compactDictionary(readJiebaDictionary(jieba.DEFAULT_DICT)));
       writeFileSync(userDict, userWords.map(jiebaLine).join('\n') + '\n');
       writeFileSync(idfDict, MINIMAL_IDF);
       writeFileSync(stopWordDict, MINIMAL_STOP_WORDS);
-      jieba.load({ userDict: userWords.length > 0 ? userDict : undefined, idfDict, stopWordDict });
+      jieba.load({ dict, userDict: userWords.length > 0 ? userDict : undefined, idfDict, stopWordDict });
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { createLinter, type Linter } from '../src/index.js';
-import { piecesToTokens } from '../src/tokenizer.js';
+import { compactDictionary, piecesToTokens } from '../src/tokenizer.js';
 
 describe('tokenizer', () => {
   let linter: Linter;
@@ -11,6 +11,16 @@ describe('tokenizer', () => {
   it('keeps customer-service words in one token', () => {
     const words = linter.tokenize('这个我们做不到，运费险和七天无理由退换货，已揽收').map((t) => t.text);
     for (const word of ['做不到', '运费险', '七天无理由', '退换货', '揽收']) expect(words).toContain(word);
+  });
+
+  it('keeps short words, place names and look-alikes whole with the compact dictionary', () => {
+    const words = linter.tokenize('客服说浙江省杭州市西湖区的网店不好意思第一次').map((t) => t.text);
+    for (const word of ['客服', '浙江省', '杭州市', '西湖区', '网店', '不好意思', '第一次']) expect(words).toContain(word);
+  });
+
+  it('compacts the dictionary: drops only long rare words, skips malformed lines', () => {
+    const source = ['客服 3 n', '品牌形象 3 n', '不好意思 829 a', '西湖区 3 ns', 'broken line here', '', '受欢迎 3 v'].join('\n');
+    expect(compactDictionary(source)).toBe('客服 3 n\n不好意思 829 a\n西湖区 3 ns\n');
   });
 
   it('covers the text exactly with UTF-16 offsets', () => {
