@@ -52,6 +52,14 @@ describe('readers', () => {
     expect(conversations[0].messages.map((m) => [m.role, m.text])).toEqual([['customer', '在吗'], ['agent', '您好']]);
   });
 
+  it('gives a CSV message with a multi-line quoted cell the line it starts on, and the next ones theirs', async () => {
+    const csv = 'conversation,role,text\r\nc1,customer,"第一行\r\n第二行\r\n第三行"\r\nc1,agent,您好\r\nc1,客服,\r\n';
+    const { conversations, problems } = await read(Buffer.from(csv), 'multi.csv');
+    expect(conversations[0].messages.map((m) => m.line)).toEqual([2, 5, 6]);
+    expect(conversations[0].messages[0].text).toBe('第一行\r\n第二行\r\n第三行');
+    expect(problems).toEqual([]);
+  });
+
   it('a CSV without role/text columns is one clear error', async () => {
     await expect(read(Buffer.from('name,price\n杯子,10\n'), 'goods.csv')).rejects.toThrow(/goods\.csv:1: CSV 表头缺少必需的列/);
   });

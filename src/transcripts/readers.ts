@@ -237,25 +237,45 @@ async function* readCsv(chunks: AsyncIterable<string>, name: string, options: Re
   source.on('error', (error) => parser.destroy(error));
   source.pipe(parser);
   let columns: Record<CsvField, number> | undefined;
+  let overcount = 0;
   try {
     for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+      // csv-parse gives the line a record ends on, and inside quoted cells it counts
+      // \r and \n of a CRLF as two lines; count the line breaks of the cells instead.
+      const breaks = lineBreaks(record);
+      overcount += breaks.crlf;
+      const line = info.lines - overcount - breaks.count;
       if (!columns) {
-        columns = csvColumns(record, name, options.columns ?? {}, info.lines);
+        columns = csvColumns(record, name, options.columns ?? {}, line);
         continue;
       }
       const cell = (field: CsvField) => (columns![field] >= 0 ? record[columns![field]] : undefined);
       if (record.length <= Math.max(columns.conversation, columns.role, columns.text)) {
-        yield { type: 'problem', line: info.lines, reason: `这一行只有 ${record.length} 列，缺少会话 id、角色或内容，已跳过。` };
+        yield { type: 'problem', line, reason: `这一行只有 ${record.length} 列，缺少会话 id、角色或内容，已跳过。` };
         continue;
       }
-      yield toEvent(info.lines, { conversation: cell('conversation'), role: cell('role'), text: cell('text'), time: cell('time'), agent: cell('agent') });
+      yield toEvent(line, { conversation: cell('conversation'), role: cell('role'), text: cell('text'), time: cell('time'), agent: cell('agent') });
     }
   } catch (error) {
     if (error instanceof KefuLintError) throw error;
     if ((error as NodeJS.ErrnoException).code === 'ERR_STREAM_PREMATURE_CLOSE') return;
     const e = error as Error & { lines?: number };
-    yield { type: 'problem', line: e.lines ?? 0, reason: `CSV 格式错误（${e.message}），从这里到文件末尾无法读取。请检查引号是否成对。` };
+    yield { type: 'problem', line: e.lines !== undefined ? Math.max(1, e.lines - overcount) : 0, reason: `CSV 格式错误（${e.message}），从这里到文件末尾无法读取。请检查引号是否成对。` };
   }
+}
+
+/** Line breaks inside a record's cells (CRLF, CR or LF each count once), and how many were CRLF. */
+function lineBreaks(record: readonly string[]): { count: number; crlf: number } {
+  let count = 0;
+  let crlf = 0;
+  for (const cell of record) {
+    if (!cell.includes('\n') && !cell.includes('\r')) continue;
+    for (const match of cell.matchAll(/\r\n|\r|\n/g)) {
+      count++;
+      if (match[0].length === 2) crlf++;
+    }
+  }
+  return { count, crlf };
 }
 
 function csvColumns(header: string[], name: string, overrides: Partial<Record<CsvField, string>>, line: number): Record<CsvField, number> {
