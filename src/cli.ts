@@ -13,6 +13,7 @@ import { countFindings, placeFindings, type FileResult } from './results.js';
 import { formatters } from './formatters.js';
 import { lintInParallel, PARALLEL_THRESHOLD } from './parallel.js';
 import { LIBRARY_EXTENSIONS, runLibraries } from './canned/run.js';
+import { ConfigResolver } from './config.js';
 import { applyPlatform, PLATFORMS, renderTranscriptReport, runTranscriptInputs, TRANSCRIPT_EXTENSIONS, TRANSCRIPT_FORMATS, TRANSCRIPT_OUTPUT_FORMATS, writeOutput, type TranscriptCliOptions } from './transcripts/cli.js';
 
 export interface CliIo {
@@ -122,11 +123,20 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 
   const expanded = await expandInputs(paths, [...new Set([...LIBRARY_EXTENSIONS, ...TRANSCRIPT_EXTENSIONS])]);
   expanded.errors.forEach(reportError);
-  const transcripts = await runTranscriptInputs(expanded.files, options, linterOptions, reportError, io.stderr);
+  const cli = { preset: program.getOptionValueSource('preset') === 'cli' ? options.preset : undefined, rules };
+  let resolver: ConfigResolver | undefined;
+  try {
+    resolver = new ConfigResolver({ configPath: options.config, cli });
+  } catch (error) {
+    reportError(error);
+  }
+  // Without a usable --config nothing is linted: results under the wrong settings would mislead.
+  const files = resolver ? expanded.files : [];
+  const transcripts = await runTranscriptInputs(files, options, resolver, reportError, io.stderr);
   if (transcripts.skippedLines > 0) inputError = true;
-  const library = await runLibraries(expanded.files.filter((file) => !transcripts.handled.has(file)), {
-    configPath: options.config,
-    cli: { preset: program.getOptionValueSource('preset') === 'cli' ? options.preset : undefined, rules },
+  const library = await runLibraries(files.filter((file) => !transcripts.handled.has(file)), {
+    resolver,
+    cli,
     fix: options.fix,
     fixDryRun: options.fixDryRun,
     write: io.stdout,

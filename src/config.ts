@@ -12,11 +12,12 @@ import { glob } from 'tinyglobby';
 import { builtinRules } from '../rules/index.js';
 import { formatPath, parseYamlWithLines, readTextFile, validateJiebaWord, zodChinese, type JiebaWord } from './dictionary.js';
 import { KefuLintError } from './errors.js';
-import { createLinter, PRESETS, RuleSettingSchema, unknownRule, type Finding, type Linter, type LinterOptions, type Preset, type RuleSetting } from './linter.js';
+import { createLinter, createLinterSync, PRESETS, RuleSettingSchema, unknownRule, type Finding, type Linter, type LinterOptions, type Preset, type RuleSetting } from './linter.js';
 import { defineRule, type Rule, type Severity } from './rule.js';
 import { reportMatches } from './rule.js';
 import { PACKAGE_ROOT } from './paths.js';
 import { pathToFileURL } from 'node:url';
+import type { ConversationResult, ConversationTurn } from './transcripts/conversation.js';
 
 export const CONFIG_FILES = ['kefu-lint.config.json', 'kefu-lint.config.yaml', 'kefu-lint.config.yml'] as const;
 export const PACKAGE_KEY = 'kefu-lint';
@@ -299,20 +300,53 @@ export interface ConfiguredLinter {
 
 export async function createConfiguredLinter(settings: ResolvedSettings, linterOptions: Partial<LinterOptions> = {}): Promise<ConfiguredLinter> {
   const linter = await createLinter({ ...toLinterOptions(settings), ...linterOptions });
+  const severities = phraseSeverities(settings);
+  return {
+    linter,
+    lint: (text) => applyPhraseSeverities(linter.lint(text, { standalone: true }), severities),
+  };
+}
+
+/** Shop phrases given their own severity, by lower-cased phrase. */
+function phraseSeverities(settings: ResolvedSettings): Map<string, Severity> {
   const severities = new Map<string, Severity>();
   for (const phrase of settings.phrases) {
     if (phrase.severity) severities.set(phrase.phrase.toLowerCase(), phrase.severity === 'warn' ? 'warning' : phrase.severity);
   }
+  return severities;
+}
+
+function applyPhraseSeverities<T extends Finding>(findings: T[], severities: ReadonlyMap<string, Severity>): T[] {
+  if (severities.size === 0) return findings;
+  for (const finding of findings) {
+    if (finding.ruleId !== SHOP_PHRASES_RULE) continue;
+    finding.severity = severities.get(finding.actual.toLowerCase()) ?? finding.severity;
+  }
+  return findings;
+}
+
+/**
+ * How a transcript's linter is built: from the settings a config resolved to
+ * (the command line), or from plain linter options (library callers). Both are
+ * plain data, so worker threads can build the same linter.
+ */
+export type LinterSpec = { settings: ResolvedSettings } | { options: Omit<LinterOptions, 'plugins' | 'tokenizer'> };
+
+export interface ConversationLinter {
+  lintConversation(messages: readonly ConversationTurn[]): ConversationResult;
+}
+
+/** A conversation linter for a spec; shop phrases keep the severity each was given. */
+export function createConversationLinterSync(spec: LinterSpec): ConversationLinter {
+  if ('options' in spec) return createLinterSync(spec.options);
+  const linter = createLinterSync(toLinterOptions(spec.settings));
+  const severities = phraseSeverities(spec.settings);
   return {
-    linter,
-    lint(text) {
-      const findings = linter.lint(text, { standalone: true });
-      if (severities.size === 0) return findings;
-      for (const finding of findings) {
-        if (finding.ruleId !== SHOP_PHRASES_RULE) continue;
-        finding.severity = severities.get(finding.actual.toLowerCase()) ?? finding.severity;
-      }
-      return findings;
+    lintConversation(messages) {
+      const result = linter.lintConversation(messages);
+      for (const message of result.messages) applyPhraseSeverities(message.findings, severities);
+      applyPhraseSeverities(result.findings, severities);
+      return result;
     },
   };
 }

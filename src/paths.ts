@@ -15,3 +15,5 @@ function findPackageRoot(): string {
 
 export const PACKAGE_ROOT = findPackageRoot();
 export const DICTIONARY_DIR = join(PACKAGE_ROOT, 'dictionaries');
+/** jieba's dictionary in compact form, written by the build (`npm run build`). */
+export const COMPACT_DICTIONARY = join(PACKAGE_ROOT, 'dist', 'jieba.dict.utf8');

@@ -14,13 +14,14 @@ describe('tokenizer', () => {
   });
 
   it('keeps short words, place names and look-alikes whole with the compact dictionary', () => {
-    const words = linter.tokenize('客服说浙江省杭州市西湖区的网店不好意思第一次').map((t) => t.text);
-    for (const word of ['客服', '浙江省', '杭州市', '西湖区', '网店', '不好意思', '第一次']) expect(words).toContain(word);
+    const words = linter.tokenize('客服说浙江省杭州市西湖区的网店不好意思第一次，请查收电商发票').map((t) => t.text);
+    for (const word of ['客服', '浙江省', '杭州市', '西湖区', '网店', '不好意思', '第一次', '查收', '电商']) expect(words).toContain(word);
   });
 
-  it('compacts the dictionary: drops only long rare words, skips malformed lines', () => {
-    const source = ['客服 3 n', '品牌形象 3 n', '不好意思 829 a', '西湖区 3 ns', 'broken line here', '', '受欢迎 3 v'].join('\n');
-    expect(compactDictionary(source)).toBe('客服 3 n\n不好意思 829 a\n西湖区 3 ns\n');
+  it('compacts the dictionary: keeps frequent words and place names, skips malformed lines', () => {
+    const source = ['网店 3 n', '品牌形象 3 n', '不好意思 829 a', '西湖区 3 ns', 'broken line here', '', '受欢迎 3 v', '查收 9 v', '好评 490 v'].join('\n');
+    expect(compactDictionary(source)).toBe('不好意思 829 a\n西湖区 3 ns\n好评 490 v\n');
+    expect(compactDictionary('品牌形象 3 n\n')).toBe('');
   });
 
   it('covers the text exactly with UTF-16 offsets', () => {

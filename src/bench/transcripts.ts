@@ -11,30 +11,23 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { workerCount } from '../parallel.js';
 import { lintTranscripts } from '../transcripts/run.js';
-
-const CUSTOMER = ['在吗', '这件衣服有XL码吗？', '怎么还没发货！！', '我要退款，太慢了', '好的，谢谢', '收到的杯子破损了，我要投诉！！！', '发什么快递呀'];
-const AGENT = ['您好，在的，请问有什么可以帮您？', '有货的，今天下单明天发。', '这个我们做不到。', '非常抱歉让您久等了，马上为您加急处理。', '亲，请您拍一下破损的照片发给我们哦。', '不客气，祝您购物愉快！', '已经揽收了，你去问快递吧'];
+import { transcriptLines } from './transcript-corpus.js';
 
 async function writeTranscript(file: string, bytes: number): Promise<number> {
   const out = createWriteStream(file);
   let written = 0;
   let messages = 0;
-  let time = Date.parse('2024-05-01T09:00:00+08:00');
-  for (let c = 0; written < bytes; c++) {
-    const length = 4 + (c % 9);
-    let chunk = '';
-    for (let i = 0; i < length; i++) {
-      const agent = i % 2 === 1;
-      const pool = agent ? AGENT : CUSTOMER;
-      time += 5_000 + ((c * 7 + i * 13) % 240) * 1000;
-      const line = JSON.stringify({ conversation: `C${c}`, role: agent ? 'agent' : 'customer', text: pool[(c + i * 3) % pool.length], time, ...(agent ? { agent: `客服${c % 20}` } : {}) });
-      chunk += line + '\n';
-      messages++;
-    }
+  let chunk = '';
+  for (const line of transcriptLines(Number.MAX_SAFE_INTEGER)) {
+    chunk += line + '\n';
+    messages++;
+    if (chunk.length < 65536) continue;
     written += Buffer.byteLength(chunk);
     if (!out.write(chunk)) await once(out, 'drain');
+    chunk = '';
+    if (written >= bytes) break;
   }
-  out.end();
+  out.end(chunk);
   await once(out, 'finish');
   return messages;
 }

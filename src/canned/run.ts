@@ -21,6 +21,8 @@ export const LIBRARY_EXTENSIONS = ['txt', 'yaml', 'yml', 'json', 'csv', 'md'] as
 const NOT_LIBRARIES = /^(?:kefu-lint\.config\.(?:json|ya?ml)|package(?:-lock)?\.json|tsconfig(?:\..*)?\.json|\.?[\w.-]*rc\.json)$/;
 
 export interface LibraryRunOptions {
+  /** Resolves each file's config; built from `configPath` and `cli` when not given. */
+  resolver?: ConfigResolver;
   configPath?: string;
   cli: CliSettings;
   fix?: boolean;
@@ -58,7 +60,7 @@ export async function runLibraries(files: readonly string[], options: LibraryRun
   const results: FileResult[] = [];
   let resolver: ConfigResolver;
   try {
-    resolver = new ConfigResolver({ configPath: options.configPath, cli: options.cli, linterOptions: options.linterOptions });
+    resolver = options.resolver ?? new ConfigResolver({ configPath: options.configPath, cli: options.cli, linterOptions: options.linterOptions });
   } catch (error) {
     options.reportError(error);
     return { results, rest: [] };

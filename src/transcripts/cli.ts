@@ -3,9 +3,9 @@
  * transcript options, running them, and the summary / html outputs.
  */
 import { statSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
 import { KefuLintError } from '../errors.js';
-import type { LinterOptions, RuleSetting } from '../linter.js';
+import type { RuleSetting } from '../linter.js';
+import type { ConfigResolver, ResolvedSettings } from '../config.js';
 import type { FileResult } from '../results.js';
 import { STDIN, STDIN_NAME } from '../inputs.js';
 import { workerCount } from '../parallel.js';
@@ -84,7 +84,7 @@ export interface TranscriptRun {
 export async function runTranscriptInputs(
   files: readonly string[],
   options: TranscriptCliOptions,
-  linterOptions: Omit<LinterOptions, 'plugins' | 'tokenizer'>,
+  resolver: ConfigResolver | undefined,
   reportError: (error: unknown) => void,
   warn: (text: string) => void,
 ): Promise<TranscriptRun> {
@@ -103,7 +103,18 @@ export async function runTranscriptInputs(
     }
     if (transcript) {
       handled.add(file);
-      sources.push(file === STDIN ? { name: STDIN_NAME, input: process.stdin } : { name: file, input: file });
+      if (!resolver) continue;
+      let settings: ResolvedSettings;
+      try {
+        // The config applies as to any file: the nearest kefu-lint.config.* (or --config), its overrides and ignores.
+        const resolved = await resolver.settingsFor(file === STDIN ? STDIN_NAME : file);
+        if (resolved.ignored) continue;
+        settings = resolved.settings;
+      } catch (error) {
+        reportError(error);
+        continue;
+      }
+      sources.push(file === STDIN ? { name: STDIN_NAME, input: process.stdin, settings } : { name: file, input: file, settings });
       if (file !== STDIN) bytes += statSync(file).size;
     } else if (reportFormat) {
       handled.add(file);
@@ -126,12 +137,10 @@ export async function runTranscriptInputs(
   try {
     report = await lintTranscripts(sources, {
       reader: { format: options.inputFormat, encoding: options.encoding, agents: list(options.agents), agentPrefixes: list(options.agentPrefix), separator: options.separator },
-      linter: linterOptions,
       scorecard: { weights },
       keepFindings: !reportFormat,
-      // Measured: on two cores, workers are slower than one thread (the main thread
-      // is busy reading) and each costs ~275 MB of jieba, so they start from four.
-      workers: bytes >= PARALLEL_BYTES && availableParallelism() >= 4 ? workerCount() - 1 : 0,
+      // JSON Lines slices are read and linted on the workers, so every core lints.
+      workers: bytes >= PARALLEL_BYTES ? workerCount() : 0,
       onProblem: (file, problem) => {
         progress?.clear();
         skippedLines++;

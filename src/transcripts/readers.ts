@@ -178,28 +178,25 @@ const ROLE_HINT = '应为 agent/客服 或 customer/顾客/买家/用户';
 async function* readJsonl(chunks: AsyncIterable<string>): AsyncGenerator<ReaderEvent> {
   let line = 0;
   for await (const raw of lines(chunks)) {
-    line++;
-    if (raw.trim() === '') continue;
-    let record: unknown;
-    try {
-      record = JSON.parse(raw);
-    } catch {
-      yield { type: 'problem', line, reason: '这一行不是有效的 JSON，已跳过。每行应是一个对象，例如 {"conversation":"c1","role":"customer","text":"在吗"}。' };
-      continue;
-    }
-    if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-      yield { type: 'problem', line, reason: '这一行不是 JSON 对象，已跳过。' };
-      continue;
-    }
-    const r = record as Record<string, unknown>;
-    yield toEvent(line, {
-      conversation: r.conversation,
-      role: r.role,
-      text: r.text,
-      time: r.time,
-      agent: r.agent,
-    });
+    const event = parseJsonlLine(raw, ++line);
+    if (event) yield event;
   }
+}
+
+/** One JSON Lines line: a message, a problem, or undefined for a blank line. */
+export function parseJsonlLine(raw: string, line: number): ReaderEvent | undefined {
+  if (raw.trim() === '') return undefined;
+  let record: unknown;
+  try {
+    record = JSON.parse(raw);
+  } catch {
+    return { type: 'problem', line, reason: '这一行不是有效的 JSON，已跳过。每行应是一个对象，例如 {"conversation":"c1","role":"customer","text":"在吗"}。' };
+  }
+  if (typeof record !== 'object' || record === null || Array.isArray(record)) {
+    return { type: 'problem', line, reason: '这一行不是 JSON 对象，已跳过。' };
+  }
+  const r = record as Record<string, unknown>;
+  return toEvent(line, { conversation: r.conversation, role: r.role, text: r.text, time: r.time, agent: r.agent });
 }
 
 function toEvent(line: number, fields: Record<CsvField, unknown>): ReaderEvent {
@@ -353,53 +350,98 @@ const OPEN_CONVERSATIONS = 64;
 const REMEMBERED_CLOSED = 10_000;
 
 /**
- * Group messages into conversations. Messages of one conversation may
+ * Groups messages into conversations. Messages of one conversation may
  * interleave with a few others (live chats); a conversation is closed once 64
  * others have been seen since its last message, so memory stays bounded.
  */
+export class ConversationGrouper {
+  private readonly open = new Map<string, Conversation>();
+  private readonly closed = new Set<string>();
+  /** Conversations started before 64 others: they may continue one from before this input. */
+  readonly early = new WeakSet<Conversation>();
+  private started = 0;
+
+  constructor(private readonly onProblem: (problem: LineProblem) => void) {}
+
+  /** Add a message; returns the conversation closed to make room, if any. */
+  add(message: TranscriptMessage): Conversation | undefined {
+    let conversation = this.open.get(message.conversation);
+    if (conversation) {
+      // Map order is insertion order: move it to the back as most recently seen.
+      this.open.delete(message.conversation);
+    } else {
+      if (this.closed.has(message.conversation)) {
+        this.onProblem({ line: message.line, reason: `会话「${message.conversation}」的消息不连续（与前面的同一会话相隔太远），这部分作为单独一段检查。请按会话排序后再检查。` });
+        this.closed.delete(message.conversation);
+      }
+      conversation = { id: message.conversation, messages: [] };
+      if (this.started++ < OPEN_CONVERSATIONS) this.early.add(conversation);
+    }
+    this.open.set(message.conversation, conversation);
+    conversation.messages.push(message);
+    if (this.open.size <= OPEN_CONVERSATIONS) return undefined;
+    const [oldestId, oldest] = this.open.entries().next().value as [string, Conversation];
+    this.open.delete(oldestId);
+    this.closed.add(oldestId);
+    if (this.closed.size > REMEMBERED_CLOSED) this.closed.delete(this.closed.values().next().value as string);
+    return oldest;
+  }
+
+  /** The conversations still open, least recently seen first; the grouper is empty after. */
+  drain(): Conversation[] {
+    const rest = [...this.open.values()];
+    this.open.clear();
+    return rest;
+  }
+}
+
+/** Group a stream of reader events into conversations (see ConversationGrouper). */
 export async function* readConversations(
   events: AsyncIterable<ReaderEvent>,
   name: string,
   onProblem: (problem: LineProblem) => void,
 ): AsyncGenerator<Conversation> {
-  const open = new Map<string, Conversation>();
-  const closed = new Set<string>();
-  let good = 0;
-  const held: LineProblem[] = [];
+  const grouper = new ConversationGrouper(onProblem);
+  const gate = new TranscriptGate(name, onProblem);
   for await (const event of events) {
     if (event.type === 'problem') {
-      if (good > 0) onProblem(event);
-      else {
-        held.push(event);
-        if (held.length >= NOT_A_TRANSCRIPT_AFTER) throw notTranscript(name, held);
-      }
+      gate.problem(event);
       continue;
     }
-    if (good++ === 0) held.splice(0).forEach(onProblem);
-    const { message } = event;
-    let conversation = open.get(message.conversation);
-    if (conversation) {
-      // Map order is insertion order: move it to the back as most recently seen.
-      open.delete(message.conversation);
-    } else {
-      if (closed.has(message.conversation)) {
-        onProblem({ line: message.line, reason: `会话「${message.conversation}」的消息不连续（与前面的同一会话相隔太远），这部分作为单独一段检查。请按会话排序后再检查。` });
-        closed.delete(message.conversation);
-      }
-      conversation = { id: message.conversation, messages: [] };
-    }
-    open.set(message.conversation, conversation);
-    conversation.messages.push(message);
-    if (open.size > OPEN_CONVERSATIONS) {
-      const [oldestId, oldest] = open.entries().next().value as [string, Conversation];
-      open.delete(oldestId);
-      closed.add(oldestId);
-      if (closed.size > REMEMBERED_CLOSED) closed.delete(closed.values().next().value as string);
-      yield oldest;
-    }
+    gate.message();
+    const closed = grouper.add(event.message);
+    if (closed) yield closed;
   }
-  if (good === 0 && held.length > 0) throw notTranscript(name, held);
-  yield* open.values();
+  gate.end();
+  yield* grouper.drain();
+}
+
+/**
+ * Decides whether an input is a transcript at all: problems before the first
+ * good message are held, and 20 of them with no message mean it is not one.
+ */
+export class TranscriptGate {
+  private good = 0;
+  private readonly held: LineProblem[] = [];
+
+  constructor(
+    private readonly name: string,
+    private readonly onProblem: (problem: LineProblem) => void,
+  ) {}
+
+  problem(problem: LineProblem): void {
+    if (this.good > 0) return this.onProblem(problem);
+    this.held.push(problem);
+    if (this.held.length >= NOT_A_TRANSCRIPT_AFTER) throw notTranscript(this.name, this.held);
+  }
+
+  message(): void {
+    if (this.good++ === 0) this.held.splice(0).forEach(this.onProblem);
+  }
+
+  end(): void {
+    if (this.good === 0 && this.held.length > 0) throw notTranscript(this.name, this.held);
+  }
 }
 
 function notTranscript(name: string, problems: readonly LineProblem[]): KefuLintError {

@@ -1,26 +1,43 @@
 /**
- * The transcript pipeline: read → group into conversations → lint (in this
- * thread or on workers) → score → aggregate. Only aggregates, the worst
- * conversations and (when asked) the findings are kept, so memory does not grow
- * with the size of the input.
+ * The transcript pipeline: read → group into conversations → lint → score →
+ * add up. Only aggregates, the worst conversations and (when asked) the findings
+ * are kept, so memory does not grow with the size of the input.
+ *
+ * With worker threads, a JSON Lines file is cut into slices at line ends and
+ * each worker reads, lints and adds up its slices itself; the main thread only
+ * reads bytes and joins the conversations that cross a slice's edge. Other
+ * formats are read here and their conversations linted on the workers.
  */
 import { statSync, type ReadStream } from 'node:fs';
-import type { Readable } from 'node:stream';
-import { Worker } from 'node:worker_threads';
-import { createLinterSync, type LinterOptions } from '../linter.js';
-import type { FileFinding } from '../results.js';
-import type { Severity } from '../rule.js';
-import type { ConversationResult, ConversationTurn } from './conversation.js';
-import type { EmotionScore } from './emotion.js';
-import { openFileStream } from './decode.js';
-import { readConversations, readMessages, type Conversation, type LineProblem, type ReaderOptions } from './readers.js';
-import { AgentScores, scoreConversation, toScorecard, UNKNOWN_AGENT, type AgentScore, type ConversationScore, type ScorecardInput } from './scorecard.js';
+import { Readable } from 'node:stream';
+import type { ResolvedSettings } from '../config.js';
+import type { LinterOptions } from '../linter.js';
+import { ReportBuilder, type TranscriptReport } from './aggregate.js';
+import { checkEncoding, detectEncoding, openFileStream } from './decode.js';
+import { JobRunner, type JobSettings } from './jobs.js';
+import { JobPool } from './pool.js';
+import {
+  formatFromContent,
+  formatFromExtension,
+  readConversations,
+  readMessages,
+  TranscriptGate,
+  type Conversation,
+  type LineProblem,
+  type ReaderOptions,
+} from './readers.js';
+import { toScorecard, type ScorecardInput } from './scorecard.js';
+import type { LinterSpec } from '../config.js';
+
+export type { ConversationReport, ReportMessage, TranscriptReport } from './aggregate.js';
 
 export interface TranscriptSource {
   /** Name shown in messages (a path, or <stdin>). */
   name: string;
   /** A path to open, or an already open byte stream. */
   input: string | Readable;
+  /** Settings from the file's config (the command line); otherwise `linter` applies. */
+  settings?: ResolvedSettings;
 }
 
 export interface TranscriptRunOptions {
@@ -33,6 +50,8 @@ export interface TranscriptRunOptions {
   workers?: number;
   /** How many of the lowest-scoring conversations to keep in full for reports. */
   worst?: number;
+  /** Size of the slices a JSON Lines file is cut into for workers (bytes). */
+  sliceBytes?: number;
   onProblem?: (file: string, problem: LineProblem) => void;
   /** A file could not be read at all; the other files go on. */
   onFileError?: (file: string, error: unknown) => void;
@@ -40,129 +59,37 @@ export interface TranscriptRunOptions {
   onProgress?: (read: number, total: number | undefined) => void;
 }
 
-export interface ReportMessage {
-  role: 'agent' | 'customer';
-  text: string;
-  time?: number;
-  agent?: string;
-  line: number;
-  emotion?: EmotionScore;
-  findings: { ruleId: string; severity: Severity; reason: string; actual: string; expected: string[] }[];
-}
-
-export interface ConversationReport {
-  file: string;
-  id: string;
-  agents: string[];
-  score: ConversationScore;
-  messages: ReportMessage[];
-}
-
-export interface TranscriptReport {
-  files: number;
-  conversations: number;
-  messages: number;
-  agents: AgentScore[];
-  /** Findings per rule over all transcripts, most frequent first. */
-  rules: { ruleId: string; count: number }[];
-  /** The lowest-scoring conversations, worst first, with their messages. */
-  worst: ConversationReport[];
-  /** Mean conversation score over all conversations. */
-  score: number;
-  totals: { errors: number; warnings: number; infos: number };
-  /** Findings per file (only with `keepFindings`). */
-  findings: Map<string, FileFinding[]>;
-}
-
 const BATCH_MESSAGES = 4_000;
-
-interface Pending {
-  file: string;
-  conversations: Conversation[];
-}
+const SLICE_BYTES = 1024 * 1024;
 
 export async function lintTranscripts(sources: readonly TranscriptSource[], options: TranscriptRunOptions = {}): Promise<TranscriptReport> {
   const card = toScorecard(options.scorecard);
-  const agents = new AgentScores();
-  const ruleCounts = new Map<string, number>();
-  const worstLimit = options.worst ?? 10;
-  const worst: ConversationReport[] = [];
-  const report: TranscriptReport = {
-    files: 0,
-    conversations: 0,
-    messages: 0,
-    agents: [],
-    rules: [],
-    worst,
-    score: 0,
-    totals: { errors: 0, warnings: 0, infos: 0 },
-    findings: new Map(),
-  };
-  let scoreTotal = 0;
-
-  const collect = (batch: Pending, results: ConversationResult[]) => {
-    batch.conversations.forEach((conversation, i) => {
-      const result = results[i];
-      const score = scoreConversation(result.findings, card);
-      const names = conversation.messages.flatMap((m) => (m.role === 'agent' ? [m.agent ?? UNKNOWN_AGENT] : []));
-      agents.add(names, score, result.findings.map((f) => ({ ...f, agent: f.agent ?? UNKNOWN_AGENT })));
-      report.conversations++;
-      report.messages += conversation.messages.length;
-      scoreTotal += score.score;
-      for (const finding of result.findings) {
-        ruleCounts.set(finding.ruleId, (ruleCounts.get(finding.ruleId) ?? 0) + 1);
-        if (finding.severity === 'error') report.totals.errors++;
-        else if (finding.severity === 'warning') report.totals.warnings++;
-        else report.totals.infos++;
-      }
-      if (options.keepFindings && result.findings.length > 0) {
-        let list = report.findings.get(batch.file);
-        if (!list) report.findings.set(batch.file, (list = []));
-        for (const { start, end, fix, messageIndex, sourceLine, ...finding } of result.findings) {
-          const message = conversation.messages[messageIndex];
-          list.push({
-            ...finding,
-            // Columns count within the message text; the line is the message's source line.
-            line: message.line,
-            endLine: message.line,
-            conversation: conversation.id,
-            messageIndex,
-            ...(message.agent !== undefined ? { agent: message.agent } : {}),
-            ...(message.time !== undefined ? { time: new Date(message.time).toISOString() } : {}),
-          });
-        }
-      }
-      keepWorst(worst, worstLimit, batch.file, conversation, result, score, names);
-    });
-  };
-
-  const linter = options.workers ? undefined : createLinterSync(options.linter ?? {});
-  const pool = options.workers ? new TranscriptPool(options.workers, options.linter ?? {}) : undefined;
+  const order = new Map(sources.map((source, index) => [source.name, index]));
+  const settings: JobSettings = { card, worst: options.worst ?? 10, keepFindings: options.keepFindings ?? false };
+  const builder = new ReportBuilder({ ...settings, fileOrder: (file) => order.get(file) ?? 0 });
+  const pool = options.workers ? new JobPool(options.workers, settings) : undefined;
+  const local = pool ? undefined : new JobRunner(settings);
   try {
     for (const source of sources) {
-      report.files++;
+      const spec: LinterSpec = source.settings ? { settings: source.settings } : { options: options.linter ?? {} };
       const stream = typeof source.input === 'string' ? openFileStream(source.input) : source.input;
       const total = typeof source.input === 'string' ? statSync(source.input).size : undefined;
       const progress = options.onProgress;
       const ticker = progress ? setInterval(() => progress((stream as ReadStream).bytesRead ?? 0, total), 200) : undefined;
-      let batch: Pending = { file: source.name, conversations: [] };
-      let size = 0;
-      const flush = async () => {
-        if (batch.conversations.length === 0) return;
-        const full = batch;
-        batch = { file: source.name, conversations: [] };
-        size = 0;
-        if (pool) await pool.submit(full.conversations.map(toTurns), (results) => collect(full, results));
-        else collect(full, full.conversations.map((c) => linter!.lintConversation(toTurns(c))));
-      };
+      const onProblem = (problem: LineProblem) => options.onProblem?.(source.name, problem);
       try {
-        const events = readMessages(stream, source.name, options.reader ?? {});
-        for await (const conversation of readConversations(events, source.name, (problem) => options.onProblem?.(source.name, problem))) {
-          batch.conversations.push(conversation);
-          size += conversation.messages.length;
-          if (size >= BATCH_MESSAGES) await flush();
+        const input = await openInput(stream, source.name, options.reader ?? {});
+        if (pool && input.slices) {
+          await lintSlices(input.chunks, input.encoding, source.name, spec, pool, builder, options.sliceBytes ?? SLICE_BYTES, onProblem);
+        } else {
+          const events = readMessages(Readable.from(input.chunks), source.name, { ...options.reader, format: input.format });
+          const conversations = readConversations(events, source.name, onProblem);
+          if (pool) await lintOnPool(conversations, source.name, spec, pool, builder);
+          else {
+            const linter = local!.linterFor(spec);
+            for await (const conversation of conversations) builder.add(source.name, conversation, linter.lintConversation(conversation.messages));
+          }
         }
-        await flush();
       } catch (error) {
         if (!options.onFileError) throw error;
         options.onFileError(source.name, error);
@@ -171,113 +98,176 @@ export async function lintTranscripts(sources: readonly TranscriptSource[], opti
         stream.destroy();
       }
     }
-    await pool?.drain();
   } finally {
     await pool?.close();
   }
-  report.agents = agents.list();
-  report.rules = [...ruleCounts.entries()].map(([ruleId, count]) => ({ ruleId, count })).sort((a, b) => b.count - a.count || a.ruleId.localeCompare(b.ruleId));
-  report.score = report.conversations > 0 ? Math.round((scoreTotal / report.conversations) * 10) / 10 : 100;
-  return report;
+  return builder.finish(sources.length);
 }
 
-function toTurns(conversation: Conversation): ConversationTurn[] {
-  return conversation.messages;
+interface OpenedInput {
+  /** The bytes, from the start. */
+  chunks: AsyncIterable<Buffer>;
+  encoding: string;
+  format: ReturnType<typeof formatFromExtension>;
+  /** JSON Lines in an encoding whose line ends are plain \n bytes: can be sliced. */
+  slices: boolean;
 }
 
-function keepWorst(
-  worst: ConversationReport[],
-  limit: number,
-  file: string,
-  conversation: Conversation,
-  result: ConversationResult,
-  score: ConversationScore,
-  agents: string[],
-): void {
-  if (limit === 0 || result.findings.length === 0) return;
-  if (worst.length >= limit && score.score >= worst[worst.length - 1].score.score) return;
-  const entry: ConversationReport = {
-    file,
-    id: conversation.id,
-    agents: [...new Set(agents)],
-    score,
-    messages: conversation.messages.map((message, index) => {
-      const out: ReportMessage = {
-        role: message.role,
-        text: message.text,
-        line: message.line,
-        findings: result.messages[index].findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, reason: f.reason, actual: f.actual, expected: f.expected })),
-      };
-      if (message.time !== undefined) out.time = message.time;
-      if (message.agent !== undefined) out.agent = message.agent;
-      if (result.messages[index].emotion) out.emotion = result.messages[index].emotion;
-      return out;
-    }),
+/** Look at the first bytes: encoding and format, without consuming the stream. */
+async function openInput(stream: Readable, name: string, reader: ReaderOptions): Promise<OpenedInput> {
+  const iterator = stream[Symbol.asyncIterator]() as AsyncIterator<Buffer>;
+  const first = await iterator.next();
+  const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
+  const encoding = reader.encoding ? checkEncoding(reader.encoding) : detectEncoding(head);
+  let format = reader.format ?? formatFromExtension(name);
+  if (!format && !encoding.startsWith('utf-16') && !head.includes(0)) {
+    format = formatFromContent(new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'gb18030').decode(head.subarray(0, 4096)).replace(/^\uFEFF/, ''));
+  }
+  async function* chunks(): AsyncGenerator<Buffer> {
+    if (!first.done) yield head;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  }
+  const binary = !reader.encoding && !encoding.startsWith('utf-16') && head.includes(0);
+  return { chunks: chunks(), encoding, format, slices: format === 'jsonl' && !binary && !encoding.startsWith('utf-16') };
+}
+
+/** Conversations read here, linted on the workers in batches. */
+async function lintOnPool(conversations: AsyncIterable<Conversation>, file: string, spec: LinterSpec, pool: JobPool, builder: ReportBuilder): Promise<void> {
+  const jobs: Promise<void>[] = [];
+  let batch: Conversation[] = [];
+  let size = 0;
+  const flush = async () => {
+    if (batch.length === 0) return;
+    await pool.whenBelow(2 * pool.size);
+    jobs.push(settle(pool.run({ type: 'conversations', file, spec, conversations: batch }).then((result) => builder.merge(file, result.partial))));
+    batch = [];
+    size = 0;
   };
-  const at = worst.findIndex((w) => score.score < w.score.score);
-  worst.splice(at < 0 ? worst.length : at, 0, entry);
-  if (worst.length > limit) worst.pop();
+  for await (const conversation of conversations) {
+    batch.push(conversation);
+    size += conversation.messages.length;
+    if (size >= BATCH_MESSAGES) await flush();
+  }
+  await flush();
+  await awaitAll(jobs);
 }
-
-export interface TranscriptWorkerRequest {
-  id: number;
-  conversations: ConversationTurn[][];
-}
-export type TranscriptWorkerResponse = { id: number; results: ConversationResult[] } | { id: number; error: string };
 
 /**
- * Worker threads with bounded work in flight: `submit` waits while every worker
- * already has two batches, so reading never runs far ahead of linting.
+ * A JSON Lines file in slices. Results are taken in slice order: problems go
+ * through the transcript gate in line order, and conversations at slice edges
+ * are joined with their continuation before they are linted.
  */
-class TranscriptPool {
-  private readonly workers: Worker[];
-  private readonly load: number[];
-  private readonly waiting = new Map<number, { worker: number; done: (results: ConversationResult[]) => void }>();
-  private nextId = 0;
-  private failure: Error | undefined;
-  private wake: (() => void) | undefined;
+async function lintSlices(
+  chunks: AsyncIterable<Buffer>,
+  encoding: string,
+  file: string,
+  spec: LinterSpec,
+  pool: JobPool,
+  builder: ReportBuilder,
+  sliceBytes: number,
+  onProblem: (problem: LineProblem) => void,
+): Promise<void> {
+  const gate = new TranscriptGate(file, onProblem);
+  const edgeJobs: Promise<void>[] = [];
+  let open = new Map<string, Conversation>();
+  let edges: Conversation[] = [];
+  let edgeMessages = 0;
+  let failure: unknown;
+  let inOrder: Promise<void> = Promise.resolve();
+  let line = 1;
+  let start = true;
 
-  constructor(count: number, options: Omit<LinterOptions, 'plugins' | 'tokenizer'>) {
-    this.workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: options }));
-    this.load = this.workers.map(() => 0);
-    this.workers.forEach((worker, index) => {
-      worker.on('message', (response: TranscriptWorkerResponse) => {
-        const job = this.waiting.get(response.id)!;
-        this.waiting.delete(response.id);
-        this.load[index]--;
-        if ('error' in response) this.failure ??= new Error(response.error);
-        else job.done(response.results);
-        this.wake?.();
-      });
-      worker.on('error', (error) => {
-        this.failure ??= error;
-        this.wake?.();
-      });
+  const lintEdges = () => {
+    if (edges.length === 0) return;
+    const conversations = edges;
+    edges = [];
+    edgeMessages = 0;
+    edgeJobs.push(settle(pool.run({ type: 'conversations', file, spec, conversations }).then((result) => builder.merge(file, result.partial))));
+  };
+  const finish = (conversation: Conversation) => {
+    edges.push(conversation);
+    edgeMessages += conversation.messages.length;
+  };
+
+  const submit = async (bytes: Uint8Array) => {
+    if (start && encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    start = false;
+    const firstLine = line;
+    line += countNewlines(bytes);
+    await pool.whenBelow(2 * pool.size);
+    if (failure) throw failure;
+    // A copy of exactly these bytes, moved (not cloned) to the worker.
+    const own = new Uint8Array(bytes);
+    const result = pool.run({ type: 'slice', file, spec, bytes: own, encoding, firstLine }, [own.buffer as ArrayBuffer]);
+    inOrder = Promise.all([inOrder, result]).then(([, slice]) => {
+      // Problems before the first message decide whether this is a transcript at all.
+      for (const problem of slice.problems) {
+        if (slice.firstMessageLine !== undefined && problem.line > slice.firstMessageLine) break;
+        gate.problem(problem);
+      }
+      if (slice.firstMessageLine !== undefined) {
+        gate.message();
+        for (const problem of slice.problems) if (problem.line > slice.firstMessageLine) gate.problem(problem);
+      }
+      builder.merge(file, slice.partial);
+      const next = new Map<string, Conversation>();
+      for (const edge of slice.edges) {
+        let conversation = edge.conversation;
+        const before = edge.early ? open.get(conversation.id) : undefined;
+        if (before) {
+          open.delete(conversation.id);
+          conversation = { id: conversation.id, messages: before.messages.concat(conversation.messages) };
+        }
+        if (edge.open) next.set(conversation.id, conversation);
+        else finish(conversation);
+      }
+      for (const conversation of open.values()) finish(conversation);
+      open = next;
+      if (edgeMessages >= BATCH_MESSAGES) lintEdges();
     });
-  }
+    inOrder.catch((error) => (failure ??= error));
+  };
 
-  private async waitFor(ready: () => boolean): Promise<void> {
-    while (!ready()) {
-      if (this.failure) throw this.failure;
-      await new Promise<void>((resolve) => (this.wake = resolve));
+  let parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    parts.push(chunk);
+    size += chunk.length;
+    if (size < sliceBytes) continue;
+    const data = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+    const cut = data.lastIndexOf(10);
+    if (cut < 0) {
+      parts = [data];
+      continue;
     }
-    if (this.failure) throw this.failure;
+    await submit(data.subarray(0, cut + 1));
+    const rest = data.subarray(cut + 1);
+    parts = rest.length > 0 ? [Buffer.from(rest)] : [];
+    size = rest.length;
   }
-
-  async submit(conversations: ConversationTurn[][], done: (results: ConversationResult[]) => void): Promise<void> {
-    await this.waitFor(() => this.load.some((n) => n < 2));
-    const index = this.load.indexOf(Math.min(...this.load));
-    const id = this.nextId++;
-    this.load[index]++;
-    this.waiting.set(id, { worker: index, done });
-    this.workers[index].postMessage({ id, conversations } satisfies TranscriptWorkerRequest);
-  }
-
-  drain(): Promise<void> {
-    return this.waitFor(() => this.waiting.size === 0);
-  }
-
-  async close(): Promise<void> {
-    await Promise.all(this.workers.map((worker) => worker.terminate()));
-  }
+  if (size > 0) await submit(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
+  await inOrder;
+  for (const conversation of open.values()) finish(conversation);
+  lintEdges();
+  await awaitAll(edgeJobs);
+  gate.end();
 }
+
+function countNewlines(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = bytes.indexOf(10); i >= 0; i = bytes.indexOf(10, i + 1)) count++;
+  return count;
+}
+
+/** A job promise whose failure is kept for `awaitAll` instead of going unhandled. */
+function settle(promise: Promise<void>): Promise<void> {
+  promise.catch(() => {});
+  return promise;
+}
+
+async function awaitAll(jobs: readonly Promise<void>[]): Promise<void> {
+  const results = await Promise.allSettled(jobs);
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw (failed as PromiseRejectedResult).reason;
+}
+

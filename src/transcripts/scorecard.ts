@@ -68,9 +68,37 @@ export interface AgentScore {
   autoFailed: number;
 }
 
+/** One agent's running totals. */
+export interface AgentEntry {
+  conversations: number;
+  total: number;
+  findings: Record<string, number>;
+  autoFailed: number;
+}
+
 /** Accumulates agent scores conversation by conversation, in constant memory per agent. */
 export class AgentScores {
-  private readonly agents = new Map<string, { conversations: number; total: number; findings: Record<string, number>; autoFailed: number }>();
+  private readonly agents = new Map<string, AgentEntry>();
+
+  /** The running totals, as plain data (what a worker sends). */
+  entries(): [string, AgentEntry][] {
+    return [...this.agents];
+  }
+
+  /** Add totals gathered elsewhere (a worker's share of the input). */
+  merge(entries: readonly [string, AgentEntry][]): void {
+    for (const [agent, other] of entries) {
+      const entry = this.agents.get(agent);
+      if (!entry) {
+        this.agents.set(agent, { ...other, findings: { ...other.findings } });
+        continue;
+      }
+      entry.conversations += other.conversations;
+      entry.total += other.total;
+      entry.autoFailed += other.autoFailed;
+      for (const [ruleId, count] of Object.entries(other.findings)) entry.findings[ruleId] = (entry.findings[ruleId] ?? 0) + count;
+    }
+  }
 
   add(agents: Iterable<string>, score: ConversationScore, findings: readonly (ScoredFinding & { agent?: string })[]): void {
     for (const agent of new Set(agents)) {

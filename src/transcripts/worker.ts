@@ -1,16 +1,15 @@
-/** Worker thread: lints batches of conversations sent by the transcript pool. */
+/** Worker thread: runs transcript jobs (slices of a JSON Lines file, or conversations) sent by the pool. */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createLinterSync, type LinterOptions } from '../linter.js';
-import type { TranscriptWorkerRequest, TranscriptWorkerResponse } from './run.js';
+import { JobRunner, toJobError, type JobResponse, type JobSettings, type TranscriptJob } from './jobs.js';
 
-const linter = createLinterSync(workerData as LinterOptions);
+const runner = new JobRunner(workerData as JobSettings);
 
-parentPort!.on('message', (request: TranscriptWorkerRequest) => {
-  let response: TranscriptWorkerResponse;
+parentPort!.on('message', (job: TranscriptJob) => {
+  let response: JobResponse;
   try {
-    response = { id: request.id, results: request.conversations.map((messages) => linter.lintConversation(messages)) };
+    response = runner.run(job);
   } catch (error) {
-    response = { id: request.id, error: (error as Error).message };
+    response = { id: job.id, error: toJobError(error) };
   }
   parentPort!.postMessage(response);
 });

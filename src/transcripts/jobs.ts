@@ -1,0 +1,161 @@
+/**
+ * Transcript work that runs the same in the main thread and on worker threads:
+ * lint a slice of a JSON Lines file (bytes cut at line ends) or a list of
+ * conversations, and add the results up into a partial report.
+ *
+ * A slice cannot know which of its conversations continue past its edges, so
+ * those are handed back unlinted: the ones started among its first 64 (they may
+ * continue one from the slice before) and the ones still open at its end. The
+ * main thread joins them with their neighbours, in input order, and sends them
+ * back to be linted. Everything else is linted where it was read.
+ */
+import iconv from 'iconv-lite';
+import { createConversationLinterSync, type ConversationLinter, type LinterSpec } from '../config.js';
+import { KefuLintError, type ErrorCode } from '../errors.js';
+import { ReportBuilder, type PartialReport } from './aggregate.js';
+import { ConversationGrouper, parseJsonlLine, type Conversation, type LineProblem } from './readers.js';
+import type { Scorecard } from './scorecard.js';
+
+export interface JobSettings {
+  card: Scorecard;
+  worst: number;
+  keepFindings: boolean;
+}
+
+interface JobBase {
+  id: number;
+  file: string;
+  spec: LinterSpec;
+}
+
+export interface SliceJob extends JobBase {
+  type: 'slice';
+  bytes: Uint8Array;
+  encoding: string;
+  /** Line number of the slice's first line in the file. */
+  firstLine: number;
+}
+
+export interface ConversationsJob extends JobBase {
+  type: 'conversations';
+  conversations: Conversation[];
+}
+
+export type TranscriptJob = SliceJob | ConversationsJob;
+
+export interface EdgeConversation {
+  conversation: Conversation;
+  /** Started among the slice's first 64 conversations: may continue the slice before. */
+  early: boolean;
+  /** Still open at the slice's end: may continue in the next slice. */
+  open: boolean;
+}
+
+export interface JobResult {
+  id: number;
+  partial: PartialReport;
+  /** Slices: conversations at the edges, unlinted. */
+  edges: EdgeConversation[];
+  /** Slices: malformed lines, in line order. */
+  problems: LineProblem[];
+  /** Slices: the line of the first good message, if any. */
+  firstMessageLine?: number;
+}
+
+export type JobResponse = JobResult | { id: number; error: JobError };
+
+/** Runs jobs with one linter per distinct spec (jieba is loaded once per thread). */
+export class JobRunner {
+  private readonly linters = new Map<string, ConversationLinter>();
+
+  constructor(private readonly settings: JobSettings) {}
+
+  run(job: TranscriptJob): JobResult {
+    const linter = this.linterFor(job.spec);
+    const builder = new ReportBuilder({ card: this.settings.card, worst: this.settings.worst, keepFindings: this.settings.keepFindings });
+    const lint = (conversation: Conversation) => builder.add(job.file, conversation, linter.lintConversation(conversation.messages));
+    if (job.type === 'conversations') {
+      job.conversations.forEach(lint);
+      return { id: job.id, partial: builder.partial(job.file), edges: [], problems: [] };
+    }
+    const problems: LineProblem[] = [];
+    const edges: EdgeConversation[] = [];
+    const grouper = new ConversationGrouper((problem) => problems.push(problem));
+    let firstMessageLine: number | undefined;
+    const text = decodeSlice(job);
+    let line = job.firstLine;
+    for (let start = 0; start < text.length; line++) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      const raw = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+      start = end + 1;
+      const event = parseJsonlLine(raw, line);
+      if (!event) continue;
+      if (event.type === 'problem') {
+        problems.push(event);
+        continue;
+      }
+      firstMessageLine ??= line;
+      const closed = grouper.add(event.message);
+      if (!closed) continue;
+      if (grouper.early.has(closed)) edges.push({ conversation: closed, early: true, open: false });
+      else lint(closed);
+    }
+    for (const conversation of grouper.drain()) edges.push({ conversation, early: grouper.early.has(conversation), open: true });
+    return { id: job.id, partial: builder.partial(job.file), edges, problems, firstMessageLine };
+  }
+
+  linterFor(spec: LinterSpec): ConversationLinter {
+    const key = JSON.stringify(spec);
+    let linter = this.linters.get(key);
+    if (!linter) this.linters.set(key, (linter = createConversationLinterSync(spec)));
+    return linter;
+  }
+}
+
+function decodeSlice(job: SliceJob): string {
+  if (job.encoding !== 'utf-8') return iconv.decode(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job.encoding);
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(job.bytes);
+  } catch {
+    const valid = validPrefixLines(job.bytes);
+    throw new KefuLintError(
+      'input',
+      `第 ${job.firstLine + valid} 行附近不是有效的 UTF-8 文本。如果文件是其他编码，请用 --encoding 指定（例如 --encoding gbk）。`,
+      { file: job.file },
+    );
+  }
+}
+
+/** How many whole lines at the start of `bytes` decode as UTF-8. */
+function validPrefixLines(bytes: Uint8Array): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let lines = 0;
+  let start = 0;
+  for (let end = bytes.indexOf(10); end >= 0; end = bytes.indexOf(10, start)) {
+    try {
+      decoder.decode(bytes.subarray(start, end));
+    } catch {
+      return lines;
+    }
+    lines++;
+    start = end + 1;
+  }
+  return lines;
+}
+
+/** An error from a job, as plain data a worker can send. */
+export interface JobError {
+  message: string;
+  /** Set for errors a user can see (the message already names the file and line). */
+  code?: ErrorCode;
+}
+
+export function toJobError(error: unknown): JobError {
+  if (error instanceof KefuLintError) return { message: error.message, code: error.code };
+  return { message: (error as Error)?.message ?? String(error) };
+}
+
+export function fromJobError(error: JobError): Error {
+  return error.code ? new KefuLintError(error.code, error.message) : new Error(error.message);
+}
