@@ -237,8 +237,14 @@ export function createLinterSync(input: LinterOptions = {}): Linter {
     new PhraseMatcher(entriesOf(replyDictionaries)),
     new PhraseMatcher(entriesOf([...usedDictionaries].filter((name) => !replyDictionaries.has(name)))),
   ];
+  // lintConversation tokenizes its agent messages in one call and leaves the tokens here.
+  let prepared: Map<string, Token[]> | undefined;
+  const parseTokenizer: Tokenizer = {
+    tokenize: (text) => prepared?.get(text) ?? tokenizer.tokenize(text),
+    addWords: (words) => tokenizer.addWords(words),
+  };
   const processor: Processor<Root, Root, Root, undefined, undefined> = unified()
-    .use(kefuParse, { tokenizer })
+    .use(kefuParse, { tokenizer: parseTokenizer })
     .use(kefuRules, { rules: active, matchers, timings })
     .freeze() as unknown as Processor<Root, Root, Root, undefined, undefined>;
 
@@ -268,7 +274,17 @@ export function createLinterSync(input: LinterOptions = {}): Linter {
       return output;
     },
     tokenize: (text) => tokenizer.tokenize(text),
-    lintConversation: (messages) => lintConversationWith(lint, infos, messages),
+    lintConversation(messages) {
+      if (!tokenizer.tokenizeMany || active.length === 0) return lintConversationWith(lint, infos, messages);
+      const texts = [...new Set(messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : [])))];
+      const lists = tokenizer.tokenizeMany(texts);
+      prepared = new Map(texts.map((text, index) => [text, lists[index]]));
+      try {
+        return lintConversationWith(lint, infos, messages);
+      } finally {
+        prepared = undefined;
+      }
+    },
     timings: () => Object.fromEntries(timings ?? []),
   };
 }

@@ -27,6 +27,8 @@ export interface Token {
 export interface Tokenizer {
   /** Split `text` into tokens that cover it exactly, in order. */
   tokenize(text: string): Token[];
+  /** Tokenize several texts at once (the same tokens as one by one, in one native call). */
+  tokenizeMany?(texts: readonly string[]): Token[][];
   /** Teach the tokenizer extra words (already validated). */
   addWords(words: readonly JiebaWord[]): void;
 }
@@ -225,6 +227,15 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
       const clean = text.toWellFormed();
       return piecesToTokens(clean, jieba.cut(clean, true));
     },
+    tokenizeMany(texts) {
+      if (texts.length < 2) return texts.map((text) => tokenizer.tokenize(text));
+      // jieba never segments across a line break, so texts joined by \n come back
+      // as the same pieces they would one by one, with the \n between them.
+      const clean = texts.map((text) => text.toWellFormed());
+      const joined = clean.join('\n');
+      const tokens = piecesToTokens(joined, jieba.cut(joined, true));
+      return splitTokens(tokens, clean) ?? texts.map((text) => tokenizer.tokenize(text));
+    },
     addWords(words) {
       for (const word of words) validateJiebaWord(word);
       for (const word of words) {
@@ -237,6 +248,32 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
   // jieba may already be loaded (reloading costs over a second): insert what is new.
   tokenizer.addWords(userWords);
   return tokenizer;
+}
+
+/** Tokens of texts joined by \n, back into one list per text; undefined if a token crosses a join. */
+export function splitTokens(tokens: readonly Token[], texts: readonly string[]): Token[][] | undefined {
+  const lists: Token[][] = [];
+  let index = 0;
+  let offset = 0;
+  for (const text of texts) {
+    const end = offset + text.length;
+    const list: Token[] = [];
+    for (; index < tokens.length && tokens[index].start < end; index++) {
+      const token = tokens[index];
+      if (token.start < offset || token.end > end) return undefined;
+      token.start -= offset;
+      token.end -= offset;
+      list.push(token);
+    }
+    lists.push(list);
+    // The \n that joined this text to the next.
+    if (index < tokens.length && tokens[index].start === end) {
+      if (tokens[index].text !== '\n') return undefined;
+      index++;
+    }
+    offset = end + 1;
+  }
+  return index === tokens.length ? lists : undefined;
 }
 
 function jiebaLine(word: JiebaWord): string {

@@ -1,6 +1,6 @@
 import { describe, expect, it, beforeAll } from 'vitest';
 import { createLinter, type Linter } from '../src/index.js';
-import { compactDictionary, piecesToTokens } from '../src/tokenizer.js';
+import { compactDictionary, getJiebaTokenizer, piecesToTokens, splitTokens } from '../src/tokenizer.js';
 
 describe('tokenizer', () => {
   let linter: Linter;
@@ -22,6 +22,18 @@ describe('tokenizer', () => {
     const source = ['网店 3 n', '品牌形象 3 n', '不好意思 829 a', '西湖区 3 ns', 'broken line here', '', '受欢迎 3 v', '查收 9 v', '好评 490 v'].join('\n');
     expect(compactDictionary(source)).toBe('不好意思 829 a\n西湖区 3 ns\n好评 490 v\n');
     expect(compactDictionary('品牌形象 3 n\n')).toBe('');
+  });
+
+  it('tokenizes many texts at once exactly as one by one', () => {
+    const jieba = getJiebaTokenizer([]);
+    const texts = ['亲，您好，这个我们做不到哦', '', '第一行\n第二行', '好的👨‍👩‍👧❤️', 'bad\uD800z不行', '  空格 开头', '\n', 'ok', '🙏', '谢谢\r\n再见'];
+    expect(jieba.tokenizeMany!(texts)).toEqual(texts.map((text) => jieba.tokenize(text)));
+  });
+
+  it('refuses to split tokens that cross a join', () => {
+    const joined = 'ab\ncd';
+    expect(splitTokens(piecesToTokens(joined, ['ab', '\n', 'cd']), ['ab', 'cd'])?.map((list) => list.map((t) => [t.text, t.start]))).toEqual([[['ab', 0]], [['cd', 0]]]);
+    expect(splitTokens(piecesToTokens(joined, ['ab\nc', 'd']), ['ab', 'cd'])).toBeUndefined();
   });
 
   it('covers the text exactly with UTF-16 offsets', () => {

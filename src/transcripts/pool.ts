@@ -4,9 +4,43 @@
  * wait in a queue, and the reader waits (`whenBelow`) before adding more.
  */
 import { Worker } from 'node:worker_threads';
-import { fromJobError, type ConversationsJob, type JobResponse, type JobResult, type JobSettings, type SliceJob } from './jobs.js';
+import { fromJobError, JobRunner, type ConversationsJob, type JobResponse, type JobResult, type JobSettings, type SliceJob, type TranscriptJob } from './jobs.js';
 
-type Job = Omit<SliceJob, 'id'> | Omit<ConversationsJob, 'id'>;
+export type Job = Omit<SliceJob, 'id'> | Omit<ConversationsJob, 'id'>;
+
+/** Where transcript jobs run: worker threads, or this thread. */
+export interface JobQueue {
+  readonly size: number;
+  /** True when jobs run elsewhere (their buffers are moved, so pass copies). */
+  readonly threaded: boolean;
+  run(job: Job, transfer?: ArrayBuffer[]): Promise<JobResult>;
+  whenBelow(limit: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Jobs run right here, one at a time, when called. */
+export class LocalJobs implements JobQueue {
+  readonly size = 1;
+  readonly threaded = false;
+  private readonly runner: JobRunner;
+  private nextId = 0;
+
+  constructor(settings: JobSettings) {
+    this.runner = new JobRunner(settings);
+  }
+
+  run(job: Job): Promise<JobResult> {
+    try {
+      return Promise.resolve(this.runner.run({ ...job, id: this.nextId++ } as TranscriptJob));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async whenBelow(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
 
 interface Queued {
   job: Job;
@@ -16,8 +50,11 @@ interface Queued {
 }
 
 const PER_WORKER = 2;
+const WORKER_OLD_SPACE_MB = 96;
+const WORKER_YOUNG_SPACE_MB = 8;
 
-export class JobPool {
+export class JobPool implements JobQueue {
+  readonly threaded = true;
   private readonly workers: Worker[];
   private readonly load: number[];
   private readonly queue: Queued[] = [];
@@ -28,7 +65,12 @@ export class JobPool {
   private closing = false;
 
   constructor(count: number, settings: JobSettings) {
-    this.workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: settings }));
+    this.workers = Array.from(
+      { length: count },
+      // A worker's heap holds its linter and one slice at a time: capped, V8 collects
+      // sooner instead of growing each worker's heap by hundreds of megabytes.
+      () => new Worker(new URL('./worker.js', import.meta.url), { workerData: settings, resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } }),
+    );
     this.load = this.workers.map(() => 0);
     this.workers.forEach((worker, index) => {
       worker.on('message', (response: JobResponse) => {

@@ -3,10 +3,11 @@
  * add up. Only aggregates, the worst conversations and (when asked) the findings
  * are kept, so memory does not grow with the size of the input.
  *
- * With worker threads, a JSON Lines file is cut into slices at line ends and
- * each worker reads, lints and adds up its slices itself; the main thread only
- * reads bytes and joins the conversations that cross a slice's edge. Other
- * formats are read here and their conversations linted on the workers.
+ * A JSON Lines file is cut into slices at line ends; each slice is parsed,
+ * linted and added up as one job, on a worker thread when there are workers
+ * (the main thread then only reads bytes and joins the conversations that cross
+ * a slice's edge). CSV and chat logs are read here, their conversations linted
+ * in batches the same way.
  */
 import { statSync, type ReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
@@ -14,8 +15,8 @@ import type { ResolvedSettings } from '../config.js';
 import type { LinterOptions } from '../linter.js';
 import { ReportBuilder, type TranscriptReport } from './aggregate.js';
 import { checkEncoding, detectEncoding, openFileStream } from './decode.js';
-import { JobRunner, type JobSettings } from './jobs.js';
-import { JobPool } from './pool.js';
+import type { JobSettings } from './jobs.js';
+import { JobPool, LocalJobs, type JobQueue } from './pool.js';
 import {
   formatFromContent,
   formatFromExtension,
@@ -67,8 +68,7 @@ export async function lintTranscripts(sources: readonly TranscriptSource[], opti
   const order = new Map(sources.map((source, index) => [source.name, index]));
   const settings: JobSettings = { card, worst: options.worst ?? 10, keepFindings: options.keepFindings ?? false };
   const builder = new ReportBuilder({ ...settings, fileOrder: (file) => order.get(file) ?? 0 });
-  const pool = options.workers ? new JobPool(options.workers, settings) : undefined;
-  const local = pool ? undefined : new JobRunner(settings);
+  const pool: JobQueue = options.workers ? new JobPool(options.workers, settings) : new LocalJobs(settings);
   try {
     for (const source of sources) {
       const spec: LinterSpec = source.settings ? { settings: source.settings } : { options: options.linter ?? {} };
@@ -79,16 +79,11 @@ export async function lintTranscripts(sources: readonly TranscriptSource[], opti
       const onProblem = (problem: LineProblem) => options.onProblem?.(source.name, problem);
       try {
         const input = await openInput(stream, source.name, options.reader ?? {});
-        if (pool && input.slices) {
+        if (input.slices) {
           await lintSlices(input.chunks, input.encoding, source.name, spec, pool, builder, options.sliceBytes ?? SLICE_BYTES, onProblem);
         } else {
           const events = readMessages(Readable.from(input.chunks), source.name, { ...options.reader, format: input.format });
-          const conversations = readConversations(events, source.name, onProblem);
-          if (pool) await lintOnPool(conversations, source.name, spec, pool, builder);
-          else {
-            const linter = local!.linterFor(spec);
-            for await (const conversation of conversations) builder.add(source.name, conversation, linter.lintConversation(conversation.messages));
-          }
+          await lintOnPool(readConversations(events, source.name, onProblem), source.name, spec, pool, builder);
         }
       } catch (error) {
         if (!options.onFileError) throw error;
@@ -99,7 +94,7 @@ export async function lintTranscripts(sources: readonly TranscriptSource[], opti
       }
     }
   } finally {
-    await pool?.close();
+    await pool.close();
   }
   return builder.finish(sources.length);
 }
@@ -132,7 +127,7 @@ async function openInput(stream: Readable, name: string, reader: ReaderOptions):
 }
 
 /** Conversations read here, linted on the workers in batches. */
-async function lintOnPool(conversations: AsyncIterable<Conversation>, file: string, spec: LinterSpec, pool: JobPool, builder: ReportBuilder): Promise<void> {
+async function lintOnPool(conversations: AsyncIterable<Conversation>, file: string, spec: LinterSpec, pool: JobQueue, builder: ReportBuilder): Promise<void> {
   const jobs: Promise<void>[] = [];
   let batch: Conversation[] = [];
   let size = 0;
@@ -162,7 +157,7 @@ async function lintSlices(
   encoding: string,
   file: string,
   spec: LinterSpec,
-  pool: JobPool,
+  pool: JobQueue,
   builder: ReportBuilder,
   sliceBytes: number,
   onProblem: (problem: LineProblem) => void,
@@ -196,9 +191,9 @@ async function lintSlices(
     line += countNewlines(bytes);
     await pool.whenBelow(2 * pool.size);
     if (failure) throw failure;
-    // A copy of exactly these bytes, moved (not cloned) to the worker.
-    const own = new Uint8Array(bytes);
-    const result = pool.run({ type: 'slice', file, spec, bytes: own, encoding, firstLine }, [own.buffer as ArrayBuffer]);
+    // For a worker, a copy of exactly these bytes, moved (not cloned) to it.
+    const own = pool.threaded ? new Uint8Array(bytes) : bytes;
+    const result = pool.run({ type: 'slice', file, spec, bytes: own, encoding, firstLine }, pool.threaded ? [own.buffer as ArrayBuffer] : []);
     inOrder = Promise.all([inOrder, result]).then(([, slice]) => {
       // Problems before the first message decide whether this is a transcript at all.
       for (const problem of slice.problems) {
