@@ -11,7 +11,7 @@ import { expandInputs, readInput, splitReplies, STDIN, STDIN_NAME, type Reply } 
 import type { Tokenizer } from './tokenizer.js';
 import { countFindings, placeFindings, type FileResult } from './results.js';
 import { formatters } from './formatters.js';
-import { lintInParallel, PARALLEL_THRESHOLD } from './parallel.js';
+import { lintInParallel, PARALLEL_THRESHOLD, workerCount } from './parallel.js';
 import { LIBRARY_EXTENSIONS, runLibraries } from './canned/run.js';
 import { ConfigResolver } from './config.js';
 import { applyPlatform, PLATFORMS, renderTranscriptReport, runTranscriptInputs, TRANSCRIPT_EXTENSIONS, TRANSCRIPT_FORMATS, TRANSCRIPT_OUTPUT_FORMATS, writeOutput, type TranscriptCliOptions } from './transcripts/cli.js';
@@ -26,7 +26,7 @@ const defaultIo: CliIo = {
   stderr: (text) => process.stderr.write(text),
 };
 
-interface CliOptions extends TranscriptCliOptions {
+interface CliOptions extends Omit<TranscriptCliOptions, 'threads'> {
   format: string;
   rule: string[];
   preset: (typeof PRESETS)[number];
@@ -37,6 +37,7 @@ interface CliOptions extends TranscriptCliOptions {
   config?: string;
   fix?: boolean;
   fixDryRun?: boolean;
+  threads?: string;
 }
 
 /** Stands in for jieba while options are only being checked. */
@@ -65,6 +66,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     .option('--agents <names>', '聊天记录中哪些昵称是客服，用逗号分隔')
     .option('--agent-prefix <prefixes>', '聊天记录中客服昵称的前缀，用逗号分隔（默认 客服,售后,店铺,官方）')
     .option('--separator <text>', '聊天记录中分隔会话的行首标记（空行总是分隔会话）')
+    .option('--threads <n>', '大文件（2 万条以上回复、32 MB 以上会话记录）用几个线程检查；默认每个 CPU 核一个，1 表示只用主线程（内存最少）')
     .option('--weight <id=points>', '评分卡：这条规则每个问题扣的分（可重复）', collect, [])
     .helpOption('-h, --help', '显示帮助')
     .exitOverride()
@@ -99,6 +101,11 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
       maxWarnings = Number(options.maxWarnings);
     }
   }
+  let threads = workerCount();
+  if (options.threads !== undefined) {
+    if (/^[1-9]\d*$/.test(options.threads)) threads = Number(options.threads);
+    else reportError(new KefuLintError('usage', `--threads 需要一个正整数，收到「${options.threads}」。例如 --threads 1 只用主线程。`));
+  }
   const rules = parseRuleFlags(options.rule, reportError);
   applyPlatform(rules, options.platform);
 
@@ -132,7 +139,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   }
   // Without a usable --config nothing is linted: results under the wrong settings would mislead.
   const files = resolver ? expanded.files : [];
-  const transcripts = await runTranscriptInputs(files, options, resolver, reportError, io.stderr);
+  const transcripts = await runTranscriptInputs(files, { ...options, threads }, resolver, reportError, io.stderr);
   if (transcripts.skippedLines > 0) inputError = true;
   const library = await runLibraries(files.filter((file) => !transcripts.handled.has(file)), {
     resolver,
@@ -152,8 +159,8 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   }
   const all = inputs.flatMap((input) => input.replies);
   let findings: Finding[][];
-  if (all.length >= PARALLEL_THRESHOLD) {
-    findings = await lintInParallel(all, linterOptions);
+  if (all.length >= PARALLEL_THRESHOLD && threads > 1) {
+    findings = await lintInParallel(all, linterOptions, { standalone: true }, threads);
   } else {
     const linter = all.length > 0 ? await createLinter(linterOptions) : checked;
     findings = all.map((reply) => linter.lint(reply.text, { standalone: true }));

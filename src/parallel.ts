@@ -28,13 +28,14 @@ export async function lintInParallel(
   replies: readonly { text: string }[],
   options: Omit<LinterOptions, 'plugins' | 'tokenizer'>,
   context: LintContext = { standalone: true },
+  threads = workerCount(),
 ): Promise<Finding[][]> {
   const results: Finding[][] = new Array(replies.length);
   const batches: { id: number; start: number; texts: string[] }[] = [];
   for (let start = 0; start < replies.length; start += BATCH) {
     batches.push({ id: batches.length, start, texts: replies.slice(start, start + BATCH).map((r) => r.text) });
   }
-  const count = Math.min(workerCount(), batches.length);
+  const count = Math.max(1, Math.min(threads, batches.length));
   const workers = Array.from({ length: count }, () => new Worker(new URL('./worker.js', import.meta.url), { workerData: options }));
   let next = 0;
   try {

@@ -31,6 +31,8 @@ export interface TranscriptCliOptions {
   agentPrefix?: string;
   separator?: string;
   weight?: string[];
+  /** Threads for large inputs (1: the main thread only). */
+  threads?: number;
 }
 
 /** Above this many bytes of transcripts, lint on worker threads. */
@@ -140,7 +142,7 @@ export async function runTranscriptInputs(
       scorecard: { weights },
       keepFindings: !reportFormat,
       // JSON Lines slices are read and linted on the workers, so every core lints.
-      workers: bytes >= PARALLEL_BYTES ? workerCount() : 0,
+      workers: bytes >= PARALLEL_BYTES && (options.threads ?? workerCount()) > 1 ? (options.threads ?? workerCount()) : 0,
       onProblem: (file, problem) => {
         progress?.clear();
         skippedLines++;
