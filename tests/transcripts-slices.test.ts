@@ -54,6 +54,27 @@ describe('transcripts in slices', () => {
     }
   });
 
+  it('splits a conversation that pauses for more than 64 others, with a warning, wherever the cuts fall', async () => {
+    const paused = join(dir, 'paused.jsonl');
+    const say = (conversation: string, role: string, text: string) => JSON.stringify({ conversation, role, text, agent: role === 'agent' ? '小美' : undefined });
+    const lines = [say('Z', 'customer', '在吗'), say('Z', 'agent', '您好，在的')];
+    for (let i = 0; i < 70; i++) lines.push(say(`O${i}`, 'customer', '发什么快递'), say(`O${i}`, 'agent', '您好，默认发顺丰哦'));
+    // Z5 comes back after only 5 others: still the same conversation.
+    lines.splice(12, 0, say('Z5', 'customer', '好的'));
+    lines.splice(2, 0, say('Z5', 'customer', '在吗'));
+    lines.push(say('Z', 'customer', '还在吗'), say('Z', 'agent', '在的，请问还有什么可以帮您'));
+    writeFileSync(paused, lines.join('\n') + '\n');
+    const run = async (sliceBytes: number) => {
+      const problems: LineProblem[] = [];
+      const result = await lintTranscripts([{ name: paused, input: paused }], { sliceBytes, keepFindings: true, onProblem: (_f, p) => problems.push(p) });
+      return { conversations: result.conversations, problems, findings: result.findings.get(paused) };
+    };
+    const whole = await run(1 << 30);
+    expect(whole.conversations).toBe(73);
+    expect(whole.problems).toEqual([{ line: lines.length - 1, reason: expect.stringContaining('会话「Z」的消息不连续') }]);
+    for (const sliceBytes of [200, 1000, 3000]) expect(await run(sliceBytes)).toEqual(whole);
+  });
+
   it('gives the same report on worker threads', async () => {
     const whole = await report({ sliceBytes: 1 << 30 });
     // Workers load the compiled code (npm test builds it first).

@@ -6,7 +6,8 @@
  * A slice cannot know which of its conversations continue past its edges, so
  * those are handed back unlinted: the ones started among its first 64 (they may
  * continue one from the slice before) and the ones still open at its end. The
- * main thread joins them with their neighbours, in input order, and sends them
+ * main thread joins them with their neighbours in input order, exactly as one
+ * reader would have grouped the whole file (see SliceJoiner), and sends them
  * back to be linted. Everything else is linted where it was read.
  */
 import iconv from 'iconv-lite';
@@ -45,9 +46,9 @@ export type TranscriptJob = SliceJob | ConversationsJob;
 
 export interface EdgeConversation {
   conversation: Conversation;
-  /** Started among the slice's first 64 conversations: may continue the slice before. */
-  early: boolean;
-  /** Still open at the slice's end: may continue in the next slice. */
+  /** Its place among the slice's first 64 conversations (it may continue one from before), if it is one. */
+  ordinal?: number;
+  /** Still open at the slice's end: may continue in the next slice. Open ones come least recent first. */
   open: boolean;
 }
 
@@ -60,6 +61,12 @@ export interface JobResult {
   problems: LineProblem[];
   /** Slices: the line of the first good message, if any. */
   firstMessageLine?: number;
+  /** Slices: ids of the first 64 conversations, in order. */
+  firstIds: string[];
+  /** Slices: each conversation id's first message (id, line). */
+  starts: [string, number][];
+  /** Slices: ids of conversations closed to make room, in order. */
+  closed: string[];
 }
 
 export type JobResponse = JobResult | { id: number; error: JobError };
@@ -76,11 +83,11 @@ export class JobRunner {
     const lint = (conversation: Conversation) => builder.add(job.file, conversation, linter.lintConversation(conversation.messages));
     if (job.type === 'conversations') {
       job.conversations.forEach(lint);
-      return { id: job.id, partial: builder.partial(job.file), edges: [], problems: [] };
+      return { id: job.id, partial: builder.partial(job.file), edges: [], problems: [], firstIds: [], starts: [], closed: [] };
     }
     const problems: LineProblem[] = [];
     const edges: EdgeConversation[] = [];
-    const grouper = new ConversationGrouper((problem) => problems.push(problem));
+    const grouper = new ConversationGrouper((problem) => problems.push(problem), true);
     let firstMessageLine: number | undefined;
     const text = decodeSlice(job);
     let line = job.firstLine;
@@ -98,11 +105,12 @@ export class JobRunner {
       firstMessageLine ??= line;
       const closed = grouper.add(event.message);
       if (!closed) continue;
-      if (grouper.early.has(closed)) edges.push({ conversation: closed, early: true, open: false });
+      const ordinal = grouper.ordinals.get(closed);
+      if (ordinal !== undefined) edges.push({ conversation: closed, ordinal, open: false });
       else lint(closed);
     }
-    for (const conversation of grouper.drain()) edges.push({ conversation, early: grouper.early.has(conversation), open: true });
-    return { id: job.id, partial: builder.partial(job.file), edges, problems, firstMessageLine };
+    for (const conversation of grouper.drain()) edges.push({ conversation, ordinal: grouper.ordinals.get(conversation), open: true });
+    return { id: job.id, partial: builder.partial(job.file), edges, problems, firstMessageLine, firstIds: grouper.firstIds, starts: grouper.starts, closed: grouper.closedIds };
   }
 
   linterFor(spec: LinterSpec): ConversationLinter {

@@ -346,8 +346,8 @@ function chatTime(date: string, clock: string): number | undefined {
 /** Before the first good message, this many bad lines mean the file is not a transcript. */
 const NOT_A_TRANSCRIPT_AFTER = 20;
 /** Conversations kept open at once, for transcripts where live chats interleave. */
-const OPEN_CONVERSATIONS = 64;
-const REMEMBERED_CLOSED = 10_000;
+export const OPEN_CONVERSATIONS = 64;
+export const REMEMBERED_CLOSED = 10_000;
 
 /**
  * Groups messages into conversations. Messages of one conversation may
@@ -357,11 +357,21 @@ const REMEMBERED_CLOSED = 10_000;
 export class ConversationGrouper {
   private readonly open = new Map<string, Conversation>();
   private readonly closed = new Set<string>();
-  /** Conversations started before 64 others: they may continue one from before this input. */
-  readonly early = new WeakSet<Conversation>();
+  /** Position of each conversation among the ones started here (0-based), for the first 64. */
+  readonly ordinals = new WeakMap<Conversation, number>();
+  /** Ids of the first 64 conversations started here, in order. */
+  readonly firstIds: string[] = [];
+  /** Each id's first message here (id, line), unless it was warned about as discontinuous. */
+  readonly starts: [string, number][] = [];
+  /** Ids closed to make room, in order. */
+  readonly closedIds: string[] = [];
   private started = 0;
 
-  constructor(private readonly onProblem: (problem: LineProblem) => void) {}
+  constructor(
+    private readonly onProblem: (problem: LineProblem) => void,
+    /** Keep starts and closed ids (for input read in slices). */
+    private readonly track = false,
+  ) {}
 
   /** Add a message; returns the conversation closed to make room, if any. */
   add(message: TranscriptMessage): Conversation | undefined {
@@ -371,11 +381,17 @@ export class ConversationGrouper {
       this.open.delete(message.conversation);
     } else {
       if (this.closed.has(message.conversation)) {
-        this.onProblem({ line: message.line, reason: `会话「${message.conversation}」的消息不连续（与前面的同一会话相隔太远），这部分作为单独一段检查。请按会话排序后再检查。` });
+        this.onProblem({ line: message.line, reason: discontinuous(message.conversation) });
         this.closed.delete(message.conversation);
+      } else if (this.track) {
+        this.starts.push([message.conversation, message.line]);
       }
       conversation = { id: message.conversation, messages: [] };
-      if (this.started++ < OPEN_CONVERSATIONS) this.early.add(conversation);
+      if (this.started < OPEN_CONVERSATIONS) {
+        this.ordinals.set(conversation, this.started);
+        this.firstIds.push(message.conversation);
+      }
+      this.started++;
     }
     this.open.set(message.conversation, conversation);
     conversation.messages.push(message);
@@ -383,6 +399,7 @@ export class ConversationGrouper {
     const [oldestId, oldest] = this.open.entries().next().value as [string, Conversation];
     this.open.delete(oldestId);
     this.closed.add(oldestId);
+    if (this.track) this.closedIds.push(oldestId);
     if (this.closed.size > REMEMBERED_CLOSED) this.closed.delete(this.closed.values().next().value as string);
     return oldest;
   }
@@ -393,6 +410,10 @@ export class ConversationGrouper {
     this.open.clear();
     return rest;
   }
+}
+
+export function discontinuous(id: string): string {
+  return `会话「${id}」的消息不连续（与前面的同一会话相隔太远），这部分作为单独一段检查。请按会话排序后再检查。`;
 }
 
 /** Group a stream of reader events into conversations (see ConversationGrouper). */

@@ -17,6 +17,7 @@ import { ReportBuilder, type TranscriptReport } from './aggregate.js';
 import { checkEncoding, detectEncoding, openFileStream } from './decode.js';
 import type { JobSettings } from './jobs.js';
 import { JobPool, LocalJobs, type JobQueue } from './pool.js';
+import { SliceJoiner } from './joiner.js';
 import {
   formatFromContent,
   formatFromExtension,
@@ -164,7 +165,6 @@ async function lintSlices(
 ): Promise<void> {
   const gate = new TranscriptGate(file, onProblem);
   const edgeJobs: Promise<void>[] = [];
-  let open = new Map<string, Conversation>();
   let edges: Conversation[] = [];
   let edgeMessages = 0;
   let failure: unknown;
@@ -179,10 +179,10 @@ async function lintSlices(
     edgeMessages = 0;
     edgeJobs.push(settle(pool.run({ type: 'conversations', file, spec, conversations }).then((result) => builder.merge(file, result.partial))));
   };
-  const finish = (conversation: Conversation) => {
+  const joiner = new SliceJoiner((conversation) => {
     edges.push(conversation);
     edgeMessages += conversation.messages.length;
-  };
+  });
 
   const submit = async (bytes: Uint8Array) => {
     if (start && encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
@@ -195,29 +195,18 @@ async function lintSlices(
     const own = pool.threaded ? new Uint8Array(bytes) : bytes;
     const result = pool.run({ type: 'slice', file, spec, bytes: own, encoding, firstLine }, pool.threaded ? [own.buffer as ArrayBuffer] : []);
     inOrder = Promise.all([inOrder, result]).then(([, slice]) => {
+      const warnings = joiner.take(slice);
+      const problems = warnings.length === 0 ? slice.problems : [...slice.problems, ...warnings].sort((x, y) => x.line - y.line);
       // Problems before the first message decide whether this is a transcript at all.
-      for (const problem of slice.problems) {
+      for (const problem of problems) {
         if (slice.firstMessageLine !== undefined && problem.line > slice.firstMessageLine) break;
         gate.problem(problem);
       }
       if (slice.firstMessageLine !== undefined) {
         gate.message();
-        for (const problem of slice.problems) if (problem.line > slice.firstMessageLine) gate.problem(problem);
+        for (const problem of problems) if (problem.line > slice.firstMessageLine) gate.problem(problem);
       }
       builder.merge(file, slice.partial);
-      const next = new Map<string, Conversation>();
-      for (const edge of slice.edges) {
-        let conversation = edge.conversation;
-        const before = edge.early ? open.get(conversation.id) : undefined;
-        if (before) {
-          open.delete(conversation.id);
-          conversation = { id: conversation.id, messages: before.messages.concat(conversation.messages) };
-        }
-        if (edge.open) next.set(conversation.id, conversation);
-        else finish(conversation);
-      }
-      for (const conversation of open.values()) finish(conversation);
-      open = next;
       if (edgeMessages >= BATCH_MESSAGES) lintEdges();
     });
     inOrder.catch((error) => (failure ??= error));
@@ -225,26 +214,33 @@ async function lintSlices(
 
   let parts: Buffer[] = [];
   let size = 0;
-  for await (const chunk of chunks) {
-    parts.push(chunk);
-    size += chunk.length;
-    if (size < sliceBytes) continue;
-    const data = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
-    const cut = data.lastIndexOf(10);
-    if (cut < 0) {
-      parts = [data];
-      continue;
+  let error: unknown;
+  try {
+    for await (const chunk of chunks) {
+      parts.push(chunk);
+      size += chunk.length;
+      if (size < sliceBytes) continue;
+      const data = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+      // Slices of at least sliceBytes, each ending at a line end.
+      let start = 0;
+      for (let cut = data.indexOf(10, sliceBytes - 1); cut >= 0 && data.length - start >= sliceBytes; cut = data.indexOf(10, start + sliceBytes - 1)) {
+        await submit(data.subarray(start, cut + 1));
+        start = cut + 1;
+      }
+      const rest = data.subarray(start);
+      parts = rest.length > 0 ? [start > 0 ? Buffer.from(rest) : rest] : [];
+      size = rest.length;
     }
-    await submit(data.subarray(0, cut + 1));
-    const rest = data.subarray(cut + 1);
-    parts = rest.length > 0 ? [Buffer.from(rest)] : [];
-    size = rest.length;
+    if (size > 0) await submit(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
+    await inOrder;
+    joiner.end();
+  } catch (caught) {
+    // The conversations completed before the error still count, as with one reader.
+    error = caught;
   }
-  if (size > 0) await submit(parts.length === 1 ? parts[0] : Buffer.concat(parts, size));
-  await inOrder;
-  for (const conversation of open.values()) finish(conversation);
   lintEdges();
   await awaitAll(edgeJobs);
+  if (error) throw error;
   gate.end();
 }
 
