@@ -163,7 +163,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     findings = await lintInParallel(all, linterOptions, { standalone: true }, threads);
   } else {
     const linter = all.length > 0 ? await createLinter(linterOptions) : checked;
-    findings = all.map((reply) => linter.lint(reply.text, { standalone: true }));
+    findings = linter.lintMany(all.map((reply) => reply.text), { standalone: true });
   }
   let index = 0;
   const results: FileResult[] = library.results.concat(inputs.map((input) => ({

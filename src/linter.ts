@@ -108,6 +108,8 @@ export interface Linter {
   readonly rules: readonly RuleInfo[];
   /** Lint one reply. Synchronous; safe to call on every keystroke. */
   lint(text: string, context?: LintContext): Finding[];
+  /** Lint many replies with the same context: the same findings as `lint` one by one, tokenized in batches. */
+  lintMany(texts: readonly string[], context?: LintContext): Finding[][];
   /** The text with every safe fix applied; applying it again changes nothing. */
   fix(text: string, context?: LintContext): string;
   /** The tokens the rules see. */
@@ -119,6 +121,8 @@ export interface Linter {
 }
 
 const MAX_FIX_PASSES = 10;
+/** Texts tokenized per native call by lintMany. */
+const TOKENIZE_BATCH = 32;
 
 let builtinDictionaries: Map<string, PhraseDictionary> | undefined;
 let builtinWords: JiebaWord[] | undefined;
@@ -237,8 +241,19 @@ export function createLinterSync(input: LinterOptions = {}): Linter {
     new PhraseMatcher(entriesOf(replyDictionaries)),
     new PhraseMatcher(entriesOf([...usedDictionaries].filter((name) => !replyDictionaries.has(name)))),
   ];
-  // lintConversation tokenizes its agent messages in one call and leaves the tokens here.
+  // lintMany and lintConversation tokenize their texts in one call and leave the tokens here.
   let prepared: Map<string, Token[]> | undefined;
+  const withTokens = <T>(texts: readonly string[], run: () => T): T => {
+    if (!tokenizer.tokenizeMany || active.length === 0 || texts.length < 2 || texts.some((text) => typeof text !== 'string')) return run();
+    const distinct = [...new Set(texts)];
+    const lists = tokenizer.tokenizeMany(distinct);
+    prepared = new Map(distinct.map((text, index) => [text, lists[index]]));
+    try {
+      return run();
+    } finally {
+      prepared = undefined;
+    }
+  };
   const parseTokenizer: Tokenizer = {
     tokenize: (text) => prepared?.get(text) ?? tokenizer.tokenize(text),
     addWords: (words) => tokenizer.addWords(words),
@@ -274,16 +289,17 @@ export function createLinterSync(input: LinterOptions = {}): Linter {
       return output;
     },
     tokenize: (text) => tokenizer.tokenize(text),
-    lintConversation(messages) {
-      if (!tokenizer.tokenizeMany || active.length === 0) return lintConversationWith(lint, infos, messages);
-      const texts = [...new Set(messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : [])))];
-      const lists = tokenizer.tokenizeMany(texts);
-      prepared = new Map(texts.map((text, index) => [text, lists[index]]));
-      try {
-        return lintConversationWith(lint, infos, messages);
-      } finally {
-        prepared = undefined;
+    lintMany(texts, context) {
+      const results: Finding[][] = [];
+      for (let start = 0; start < texts.length; start += TOKENIZE_BATCH) {
+        const batch = texts.slice(start, start + TOKENIZE_BATCH);
+        withTokens(batch, () => batch.forEach((text) => results.push(lint(text, context))));
       }
+      return results;
+    },
+    lintConversation(messages) {
+      const texts = messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : []));
+      return withTokens(texts, () => lintConversationWith(lint, infos, messages));
     },
     timings: () => Object.fromEntries(timings ?? []),
   };

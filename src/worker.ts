@@ -8,7 +8,7 @@ const linter = createLinterSync(workerData as LinterOptions);
 parentPort!.on('message', (request: WorkerRequest) => {
   let response: WorkerResponse;
   try {
-    response = { id: request.id, findings: request.texts.map((text) => linter.lint(text, request.context)) };
+    response = { id: request.id, findings: linter.lintMany(request.texts, request.context) };
   } catch (error) {
     response = { id: request.id, error: (error as Error).message };
   }

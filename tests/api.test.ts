@@ -30,6 +30,13 @@ describe('library API', () => {
     ]);
   });
 
+  it('lintMany gives the same findings as lint one by one', async () => {
+    const { generateReplies } = await import('../src/bench/corpus.js');
+    const texts = [...generateReplies(80, 5), '', '你的订单\n第二行', '好的👨‍👩‍👧！！！', '这个我们做不到', '这个我们做不到', 'bad\uD800z不行'];
+    expect(linter.lintMany(texts, { standalone: true })).toEqual(texts.map((text) => linter.lint(text, { standalone: true })));
+    expect(() => linter.lintMany(['好的', 42 as unknown as string])).toThrow(/lint\(\) 需要一段文本/);
+  });
+
   it('lists every rule with its severity', () => {
     const ids = linter.rules.map((r) => r.id);
     for (const id of ['no-negative-phrasing', 'courtesy-required', 'no-first-person-overuse', 'no-jargon', 'no-unfulfillable-promise']) {
