@@ -50,6 +50,9 @@ interface Queued {
 }
 
 const PER_WORKER = 2;
+
+/** A worker thread died: the input is not at fault, the machine may be short of memory. */
+export class WorkerFailure extends Error {}
 const WORKER_OLD_SPACE_MB = 96;
 const WORKER_YOUNG_SPACE_MB = 8;
 
@@ -83,9 +86,9 @@ export class JobPool implements JobQueue {
         this.pump();
         this.wake();
       });
-      worker.on('error', (error) => this.fail(error));
+      worker.on('error', (error) => this.fail(new WorkerFailure(`检查线程出错（${error.message}）`)));
       worker.on('exit', (code) => {
-        if (code !== 0 && !this.closing) this.fail(new Error(`检查线程意外退出（退出码 ${code}）。`));
+        if (code !== 0 && !this.closing) this.fail(new WorkerFailure(`检查线程意外退出（退出码 ${code}），可能是内存不足`));
       });
     });
   }

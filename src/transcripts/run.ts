@@ -16,7 +16,8 @@ import type { LinterOptions } from '../linter.js';
 import { ReportBuilder, type TranscriptReport } from './aggregate.js';
 import { checkEncoding, detectEncoding, openFileStream } from './decode.js';
 import type { JobSettings } from './jobs.js';
-import { JobPool, LocalJobs, type JobQueue } from './pool.js';
+import { JobPool, LocalJobs, WorkerFailure, type JobQueue } from './pool.js';
+import { KefuLintError } from '../errors.js';
 import { SliceJoiner } from './joiner.js';
 import {
   formatFromContent,
@@ -86,7 +87,10 @@ export async function lintTranscripts(sources: readonly TranscriptSource[], opti
           const events = readMessages(Readable.from(input.chunks), source.name, { ...options.reader, format: input.format });
           await lintOnPool(readConversations(events, source.name, onProblem), source.name, spec, pool, builder);
         }
-      } catch (error) {
+      } catch (caught) {
+        const error = caught instanceof WorkerFailure
+          ? new KefuLintError('input', `${caught.message}，这个文件没有检查完。请用 --threads 1 只用主线程重试。`, { file: source.name })
+          : caught;
         if (!options.onFileError) throw error;
         options.onFileError(source.name, error);
       } finally {
