@@ -24,7 +24,7 @@ testRule('no-blaming', {
     { text: '详情页写得很清楚了', findings: [{ actual: '详情页写得很清楚了' }] },
     { text: '我已经说过了', findings: [{ actual: '我已经说过了', suggests: ['我再为您说明一下'] }] },
     { text: '都说了多少遍了', findings: [{ actual: '说了多少遍了' }] },
-    { text: '都发货了您怎么不早说呢', findings: [{ actual: '您怎么不早说' }] },
+    { text: '都发货了您怎么不早说呢', findings: [{ actual: '您怎么不早说呢' }] },
     { text: '是您自己选错了尺码', findings: [{ actual: '是您自己' }] },
     { text: '这是你自己操作的', findings: [{ actual: '是你自己' }] },
     { text: '这是您的问题', findings: [{ actual: '这是您的问题' }] },
