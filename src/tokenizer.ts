@@ -145,13 +145,10 @@ const DICT_LINE = /^(\S+) (\d+) \S+$/;
  */
 export function compactDictionary(text: string): string {
   const kept: string[] = [];
-  for (const line of text.split('\n')) {
-    const match = DICT_LINE.exec(line.trimEnd());
-    if (!match) continue;
-    const [, word, frequency] = match;
-    if (Number(frequency) >= COMPACT_MIN_FREQUENCY || PLACE_NAME.test(word)) {
-      kept.push(line.trimEnd());
-    }
+  for (const raw of text.split('\n')) {
+    const line = raw.trimEnd();
+    const match = DICT_LINE.exec(line);
+    if (match && (Number(match[2]) >= COMPACT_MIN_FREQUENCY || PLACE_NAME.test(match[1]))) kept.push(line);
   }
   return kept.length > 0 ? kept.join('\n') + '\n' : '';
 }

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lintTranscripts, type TranscriptRunOptions } from '../src/transcripts/run.js';
 import type { LineProblem } from '../src/transcripts/readers.js';
 import { transcriptLines } from '../src/bench/transcript-corpus.js';
-import { main } from '../src/cli.js';
+import { runMain } from './helpers/cli.js';
 
 let dir: string;
 let file: string;
@@ -99,12 +99,7 @@ describe('transcripts in slices', () => {
 });
 
 describe('config files apply to transcripts', () => {
-  async function run(args: string[]) {
-    let stdout = '';
-    let stderr = '';
-    const code = await main(['node', 'kefu-lint', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-    return { code, stdout, stderr };
-  }
+  const run = runMain;
 
   it('turns rules off, adds shop phrases with their severity, and ignores files', async () => {
     const shop = join(dir, 'shop');

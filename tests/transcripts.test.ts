@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinter, type Linter } from '../src/index.js';
-import { main } from '../src/cli.js';
+import { runMain } from './helpers/cli.js';
 import { emotionCurve, scoreEmotion } from '../src/transcripts/emotion.js';
 import { readConversations, readMessages, type Conversation, type LineProblem, type ReaderOptions } from '../src/transcripts/readers.js';
 import { AgentScores, scoreConversation, toScorecard } from '../src/transcripts/scorecard.js';
@@ -18,12 +18,7 @@ async function read(input: string | Buffer, name: string, options: ReaderOptions
   return { conversations, problems };
 }
 
-async function run(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(['node', 'kefu-lint', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runMain;
 
 describe('readers', () => {
   it('reads JSON Lines with ISO and epoch-ms times and agent names', async () => {

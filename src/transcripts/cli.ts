@@ -133,6 +133,7 @@ export async function runTranscriptInputs(
     reportError(error);
     return { handled, results: [], report: undefined, skippedLines: 0, unlisted: { errors: 0, warnings: 0 } };
   }
+  const threads = options.threads ?? workerCount();
   const progress = process.stderr.isTTY ? progressBar() : undefined;
   let report: TranscriptReport;
   let skippedLines = 0;
@@ -142,7 +143,7 @@ export async function runTranscriptInputs(
       scorecard: { weights },
       keepFindings: !reportFormat,
       // JSON Lines slices are read and linted on the workers, so every core lints.
-      workers: bytes >= PARALLEL_BYTES && (options.threads ?? workerCount()) > 1 ? (options.threads ?? workerCount()) : 0,
+      workers: bytes >= PARALLEL_BYTES && threads > 1 ? threads : 0,
       onProblem: (file, problem) => {
         progress?.clear();
         skippedLines++;

@@ -64,7 +64,7 @@ export function decodeStream(input: Readable, file: string, encoding?: string): 
     const first = await iterator.next();
     const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
     const chosen = encoding ? checkEncoding(encoding) : detectEncoding(head);
-    if (!encoding && !chosen.startsWith('utf-16') && head.includes(0)) {
+    if (!encoding && looksBinary(head, chosen)) {
       throw new KefuLintError('input', '这是二进制文件（含 NUL 字节），不是会话记录。请传入 JSONL、CSV 或聊天记录文本。', { file });
     }
     const decoder = chosen === 'utf-8' ? utf8Decoder() : iconvDecoder(chosen);
@@ -83,11 +83,7 @@ export function decodeStream(input: Readable, file: string, encoding?: string): 
         try {
           return decoder.write(chunk);
         } catch {
-          throw new KefuLintError(
-            'input',
-            `第 ${lines + 1} 行附近不是有效的 ${chosen.toUpperCase()} 文本。如果文件是其他编码，请用 --encoding 指定（例如 --encoding gbk）。`,
-            { file },
-          );
+          throw invalidText(file, lines + 1, chosen);
         }
       };
       if (!first.done) yield emit(decode(head));
@@ -97,6 +93,15 @@ export function decodeStream(input: Readable, file: string, encoding?: string): 
     }
     return { encoding: chosen, chunks: chunks() };
   })();
+}
+
+/** Text that does not decode in the chosen encoding, near `line`. */
+export function invalidText(file: string, line: number, encoding: string): KefuLintError {
+  return new KefuLintError(
+    'input',
+    `第 ${line} 行附近不是有效的 ${encoding.toUpperCase()} 文本。如果文件是其他编码，请用 --encoding 指定（例如 --encoding gbk）。`,
+    { file },
+  );
 }
 
 export function openFileStream(file: string): Readable {
@@ -110,9 +115,18 @@ export function readHead(file: string, bytes = 4096): string {
     const buffer = Buffer.alloc(bytes);
     const read = readSync(fd, buffer, 0, bytes, 0);
     const head = buffer.subarray(0, read);
-    const encoding = detectEncoding(head);
-    return (encoding === 'utf-8' ? head.toString('utf8') : iconv.decode(head, encoding)).replace(/^\uFEFF/, '');
+    return decodeHead(head, detectEncoding(head));
   } finally {
     closeSync(fd);
   }
+}
+
+/** The first bytes of an input decoded leniently (without a BOM), to sniff its format. */
+export function decodeHead(head: Buffer, encoding: string): string {
+  return (encoding === 'utf-8' ? head.toString('utf8') : iconv.decode(head, encoding)).replace(/^\uFEFF/, '');
+}
+
+/** NUL bytes in the first bytes of a file not in UTF-16: a binary file, not a transcript. */
+export function looksBinary(head: Buffer, encoding: string): boolean {
+  return !encoding.startsWith('utf-16') && head.includes(0);
 }

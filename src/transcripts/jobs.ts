@@ -11,6 +11,7 @@
  * back to be linted. Everything else is linted where it was read.
  */
 import iconv from 'iconv-lite';
+import { invalidText } from './decode.js';
 import { createConversationLinterSync, type ConversationLinter, type LinterSpec } from '../config.js';
 import { KefuLintError, type ErrorCode } from '../errors.js';
 import { ReportBuilder, type PartialReport } from './aggregate.js';
@@ -113,7 +114,7 @@ export class JobRunner {
     return { id: job.id, partial: builder.partial(job.file), edges, problems, firstMessageLine, firstIds: grouper.firstIds, starts: grouper.starts, closed: grouper.closedIds };
   }
 
-  linterFor(spec: LinterSpec): ConversationLinter {
+  private linterFor(spec: LinterSpec): ConversationLinter {
     const key = JSON.stringify(spec);
     let linter = this.linters.get(key);
     if (!linter) this.linters.set(key, (linter = createConversationLinterSync(spec)));
@@ -126,12 +127,7 @@ function decodeSlice(job: SliceJob): string {
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(job.bytes);
   } catch {
-    const valid = validPrefixLines(job.bytes);
-    throw new KefuLintError(
-      'input',
-      `第 ${job.firstLine + valid} 行附近不是有效的 UTF-8 文本。如果文件是其他编码，请用 --encoding 指定（例如 --encoding gbk）。`,
-      { file: job.file },
-    );
+    throw invalidText(job.file, job.firstLine + validPrefixLines(job.bytes), 'utf-8');
   }
 }
 

@@ -14,7 +14,7 @@ import { Readable } from 'node:stream';
 import type { ResolvedSettings } from '../config.js';
 import type { LinterOptions } from '../linter.js';
 import { ReportBuilder, type TranscriptReport } from './aggregate.js';
-import { checkEncoding, detectEncoding, openFileStream } from './decode.js';
+import { checkEncoding, decodeHead, detectEncoding, looksBinary, openFileStream } from './decode.js';
 import type { JobSettings } from './jobs.js';
 import { JobPool, LocalJobs, WorkerFailure, type JobQueue } from './pool.js';
 import { KefuLintError } from '../errors.js';
@@ -119,15 +119,13 @@ async function openInput(stream: Readable, name: string, reader: ReaderOptions):
   const first = await iterator.next();
   const head: Buffer = first.done ? Buffer.alloc(0) : first.value;
   const encoding = reader.encoding ? checkEncoding(reader.encoding) : detectEncoding(head);
-  let format = reader.format ?? formatFromExtension(name);
-  if (!format && !encoding.startsWith('utf-16') && !head.includes(0)) {
-    format = formatFromContent(new TextDecoder(encoding === 'utf-8' ? 'utf-8' : 'gb18030').decode(head.subarray(0, 4096)).replace(/^\uFEFF/, ''));
-  }
+  const binary = looksBinary(head, encoding);
+  const format = reader.format ?? formatFromExtension(name) ?? (binary ? undefined : formatFromContent(decodeHead(head.subarray(0, 4096), encoding)));
   async function* chunks(): AsyncGenerator<Buffer> {
     if (!first.done) yield head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
-  const binary = !reader.encoding && !encoding.startsWith('utf-16') && head.includes(0);
+  // Binary input goes to the reader, which says what is wrong with it.
   return { chunks: chunks(), encoding, format, slices: format === 'jsonl' && !binary && !encoding.startsWith('utf-16') };
 }
 
@@ -139,7 +137,7 @@ async function lintOnPool(conversations: AsyncIterable<Conversation>, file: stri
   const flush = async () => {
     if (batch.length === 0) return;
     await pool.whenBelow(2 * pool.size);
-    jobs.push(settle(pool.run({ type: 'conversations', file, spec, conversations: batch }).then((result) => builder.merge(file, result.partial))));
+    jobs.push(lintConversations(pool, file, spec, batch, builder));
     batch = [];
     size = 0;
   };
@@ -181,7 +179,7 @@ async function lintSlices(
     const conversations = edges;
     edges = [];
     edgeMessages = 0;
-    edgeJobs.push(settle(pool.run({ type: 'conversations', file, spec, conversations }).then((result) => builder.merge(file, result.partial))));
+    edgeJobs.push(lintConversations(pool, file, spec, conversations, builder));
   };
   const joiner = new SliceJoiner((conversation) => {
     edges.push(conversation);
@@ -254,10 +252,11 @@ function countNewlines(bytes: Uint8Array): number {
   return count;
 }
 
-/** A job promise whose failure is kept for `awaitAll` instead of going unhandled. */
-function settle(promise: Promise<void>): Promise<void> {
-  promise.catch(() => {});
-  return promise;
+/** Lint conversations as one job and add them up; a failure is kept for `awaitAll` instead of going unhandled. */
+function lintConversations(pool: JobQueue, file: string, spec: LinterSpec, conversations: Conversation[], builder: ReportBuilder): Promise<void> {
+  const done = pool.run({ type: 'conversations', file, spec, conversations }).then((result) => builder.merge(file, result.partial));
+  done.catch(() => {});
+  return done;
 }
 
 async function awaitAll(jobs: readonly Promise<void>[]): Promise<void> {

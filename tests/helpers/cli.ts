@@ -20,3 +20,12 @@ export function runCli(args: string[], options: { cwd?: string; input?: string |
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
+
+/** Run the CLI's main() in this process (faster; for tests that need no real process). */
+export async function runMain(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const { main } = await import('../../src/cli.js');
+  let stdout = '';
+  let stderr = '';
+  const code = await main(['node', 'kefu-lint', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
