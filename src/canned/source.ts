@@ -177,7 +177,7 @@ export function applyDisables(
   findingsByReply: readonly FileFinding[][],
   disables: readonly DisableComment[],
 ): FileFinding[] {
-  const used = disables.map((comment) => new Set<string>());
+  const used = disables.map(() => new Set<string>());
   const kept: FileFinding[] = [];
   replies.forEach((reply, index) => {
     const covering = disables

@@ -83,7 +83,7 @@ export async function* readMessages(input: string | Readable, name: string, opti
     }
     if (detected === 'csv') yield* readCsv(chunks, name, options);
     else if (detected === 'jsonl') yield* readJsonl(chunks);
-    else yield* readChatlog(chunks, name, options);
+    else yield* readChatlog(chunks, options);
   } finally {
     stream.destroy();
   }
@@ -290,7 +290,7 @@ function csvColumns(header: string[], name: string, overrides: Partial<Record<Cs
   return columns;
 }
 
-async function* readChatlog(chunks: AsyncIterable<string>, name: string, options: ReaderOptions): AsyncGenerator<ReaderEvent> {
+async function* readChatlog(chunks: AsyncIterable<string>, options: ReaderOptions): AsyncGenerator<ReaderEvent> {
   const agents = new Set(options.agents ?? []);
   const prefixes = options.agentPrefixes ?? (agents.size > 0 ? [] : DEFAULT_AGENT_PREFIXES);
   const isSeparator = (text: string) => (options.separator ? text.trimStart().startsWith(options.separator) : DEFAULT_SEPARATOR.test(text));
