@@ -1,0 +1,261 @@
+/**
+ * `npm run eval:real`: how the rules do on real agent chats (tests/real/README.md).
+ *
+ * - per-rule precision and recall on the labelled random replies (two annotators merged),
+ *   and on the shared calibration sample;
+ * - flag rate per rule over every real reply;
+ * - shown-warning precision: a uniform sample of the warnings an agent would see,
+ *   as two judges marked them (right / wrong / borderline);
+ * - the conversation rules per agent turn on the labelled sessions;
+ * - the emotion score's upset threshold against the customers' upset / calm labels.
+ *
+ *   node dist/tools/real/eval.js [--judge-packet DIR] [--misses]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { builtinRules, createLinter, emotionCurve, type Finding, type Linter, type RuleSetting } from '../../src/index.js';
+import { readRealReplies, readRealSessions, sample, type RealReply } from './data.js';
+import { hasLabels, labelFile, mergeRuleLabels, mergeVerdicts, readRuleLabels, readVerdicts, type RuleLabel } from './labels.js';
+
+const REPLY_RULES = builtinRules.filter((r) => r.meta.scope === 'reply').map((r) => r.id);
+const CONVERSATION_RULES = ['greeting-required', 'farewell-required', 'empathy-required', 'no-repeated-reply'];
+export const WARNING_SAMPLE_SIZE = 240;
+const WARNING_SAMPLE_SEED = 7;
+
+const pct = (n: number, d: number) => (d === 0 ? '   —  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
+const ratio = (n: number, d: number) => (d === 0 ? '  —  ' : (n / d).toFixed(3));
+
+/** Every reply rule on at its recommended severity (at least info), conversation rules off. */
+function replyLinter(): Promise<Linter> {
+  const rules: Record<string, RuleSetting> = {};
+  for (const rule of builtinRules) {
+    if (rule.meta.scope === 'conversation') rules[rule.id] = 'off';
+    else if (rule.meta.severity === 'off') rules[rule.id] = 'info';
+  }
+  return createLinter({ rules });
+}
+
+/** A reply as a chat tool lints it: mid-conversation, the chat before it as history. */
+function lintReply(linter: Linter, reply: RealReply): Finding[] {
+  return linter.lint(reply.text, { history: reply.context ? [{ role: 'customer', text: reply.context }] : [] });
+}
+
+/** A stable key for a warning: reply, rule, the text it points at and which occurrence. */
+function warningKeys(id: string, findings: readonly Finding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const base = `${id}|${f.ruleId}|${f.actual.replace(/[\t\n]/g, ' ')}`;
+    const n = seen.get(base) ?? 0;
+    seen.set(base, n + 1);
+    return `${base}|${n}`;
+  });
+}
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+function scoreReplies(labels: Map<string, RuleLabel>, fired: Map<string, Set<string>>, rules: readonly string[], misses?: string[][]): Map<string, Counts> {
+  const counts = new Map(rules.map((rule) => [rule, { tp: 0, fp: 0, fn: 0 }]));
+  for (const [id, label] of labels) {
+    const got = fired.get(id);
+    if (!got) continue;
+    for (const rule of rules) {
+      const c = counts.get(rule)!;
+      const expected = label.expect.has(rule);
+      if (got.has(rule) && expected) c.tp++;
+      else if (got.has(rule) && !label.dontcare.has(rule)) {
+        c.fp++;
+        misses?.push(['FP', rule, id]);
+      } else if (!got.has(rule) && expected) {
+        c.fn++;
+        misses?.push(['FN', rule, id]);
+      }
+    }
+  }
+  return counts;
+}
+
+function countsTable(title: string, counts: Map<string, Counts>): string[] {
+  const out = [title, `${'规则'.padEnd(26)}  TP   FP   FN  精确率  召回率`];
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  for (const [rule, c] of counts) {
+    tp += c.tp;
+    fp += c.fp;
+    fn += c.fn;
+    if (c.tp + c.fp + c.fn === 0) continue;
+    out.push(`${rule.padEnd(26)} ${String(c.tp).padStart(3)}  ${String(c.fp).padStart(3)}  ${String(c.fn).padStart(3)}  ${ratio(c.tp, c.tp + c.fp)}   ${ratio(c.tp, c.tp + c.fn)}`);
+  }
+  out.push(`${'合计'.padEnd(24)} ${String(tp).padStart(3)}  ${String(fp).padStart(3)}  ${String(fn).padStart(3)}  ${ratio(tp, tp + fp)}   ${ratio(tp, tp + fn)}`);
+  return out;
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const packetDir = args.includes('--judge-packet') ? args[args.indexOf('--judge-packet') + 1] : undefined;
+  const showMisses = args.includes('--misses');
+  const out: string[] = [];
+  const replies = readRealReplies();
+  const sessions = readRealSessions();
+  const linter = await replyLinter();
+
+  // 1. Every real reply, linted once.
+  const fired = new Map<string, Set<string>>();
+  const warnings: { key: string; reply: RealReply; finding: Finding }[] = [];
+  const perRule = new Map<string, number>();
+  let flagged = 0;
+  for (const reply of replies) {
+    const findings = lintReply(linter, reply);
+    const rules = new Set(findings.map((f) => f.ruleId));
+    fired.set(reply.id, rules);
+    if (rules.size > 0) flagged++;
+    for (const rule of rules) perRule.set(rule, (perRule.get(rule) ?? 0) + 1);
+    warningKeys(reply.id, findings).forEach((key, i) => warnings.push({ key, reply, finding: findings[i] }));
+  }
+  out.push(`真实语料：${replies.length} 条客服回复（JDDC 2018），${sessions.length} 段会话（ECD）。`, '');
+  out.push(`一、全部真实回复的报警率：有任何提示的回复 ${pct(flagged, replies.length)}（${flagged} 条），提示共 ${warnings.length} 条。`);
+  for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1])) out.push(`  ${rule.padEnd(26)} ${pct(n, replies.length)}  (${n})`);
+  out.push('');
+
+  // 2. Labelled random replies.
+  const misses: string[][] = [];
+  if (hasLabels('replies.a.tsv') && hasLabels('replies.b.tsv')) {
+    const { merged, agreement } = mergeRuleLabels(readRuleLabels(labelFile('replies.a.tsv')), readRuleLabels(labelFile('replies.b.tsv')), REPLY_RULES);
+    const expected = [...merged.values()].reduce((n, l) => n + l.expect.size, 0);
+    out.push(`二、随机抽样的 ${merged.size} 条真实回复（两名标注者独立标注；两人都标的计为应报，只有一人标的不计分）：应报 ${expected} 处。`);
+    out.push(
+      `  标注一致性：两人都标 ${agreement.both}，只有 A ${agreement.onlyA}，只有 B ${agreement.onlyB}；Cohen's κ = ${agreement.kappa.toFixed(3)}；一人标出问题而另一人认为完全没问题的回复 ${agreement.flaggedVsClean} 条。`,
+    );
+    out.push(...countsTable('', scoreReplies(merged, fired, REPLY_RULES, misses)));
+    out.push('');
+  } else {
+    out.push('二、没有找到随机回复的标注（tests/real/labels/replies.a.tsv、replies.b.tsv）。', '');
+  }
+  if (hasLabels('jddc2018-sample.tsv')) {
+    const calibration = readRuleLabels(labelFile('jddc2018-sample.tsv'));
+    out.push(...countsTable(`  校准样本（jddc2018-sample.tsv，${calibration.size} 条，另一组标注者）：`, scoreReplies(calibration, fired, REPLY_RULES, misses)));
+    out.push('');
+  }
+
+  // 3. Shown warnings, sampled uniformly.
+  const drawn = sample(warnings, Math.min(WARNING_SAMPLE_SIZE, warnings.length), WARNING_SAMPLE_SEED);
+  if (hasLabels('warnings.a.tsv') && hasLabels('warnings.b.tsv')) {
+    const a = readVerdicts(labelFile('warnings.a.tsv'));
+    const b = readVerdicts(labelFile('warnings.b.tsv'));
+    const judged = drawn.filter((w) => a.has(w.key) && b.has(w.key));
+    const share = (verdicts: Map<string, string>, verdict: string) => judged.filter((w) => verdicts.get(w.key) === verdict).length;
+    const { pairs, agreement } = mergeVerdicts(
+      new Map(judged.map((w) => [w.key, a.get(w.key)!])),
+      new Map(judged.map((w) => [w.key, b.get(w.key)!])),
+    );
+    out.push(`三、报警的可信度：从全部 ${warnings.length} 条提示中均匀抽取 ${drawn.length} 条，两名评判者已评 ${judged.length} 条${judged.length < drawn.length ? `（还有 ${drawn.length - judged.length} 条未评，用 --judge-packet 导出）` : ''}。`);
+    for (const verdict of ['right', 'wrong', 'borderline']) {
+      const na = share(a, verdict);
+      const nb = share(b, verdict);
+      out.push(`  ${verdict.padEnd(10)} A ${pct(na, judged.length)}  B ${pct(nb, judged.length)}  平均 ${pct((na + nb) / 2, judged.length)}`);
+    }
+    out.push(`  两人一致的比例 ${pct(agreement * pairs.length, pairs.length)}；按规则（错报/总数，取两人平均）：`);
+    const byRule = new Map<string, { n: number; wrong: number }>();
+    for (const w of judged) {
+      const entry = byRule.get(w.finding.ruleId) ?? { n: 0, wrong: 0 };
+      entry.n++;
+      entry.wrong += ((a.get(w.key) === 'wrong' ? 1 : 0) + (b.get(w.key) === 'wrong' ? 1 : 0)) / 2;
+      byRule.set(w.finding.ruleId, entry);
+    }
+    for (const [rule, e] of [...byRule].sort((x, y) => y[1].n - x[1].n)) out.push(`    ${rule.padEnd(26)} ${e.wrong}/${e.n}`);
+    out.push('');
+  } else {
+    out.push(`三、还没有报警评判（tests/real/labels/warnings.a.tsv、warnings.b.tsv）；抽样 ${drawn.length} 条，用 --judge-packet 导出。`, '');
+  }
+  if (packetDir) {
+    const judgedKeys = new Set([
+      ...(hasLabels('warnings.a.tsv') ? readVerdicts(labelFile('warnings.a.tsv')).keys() : []),
+    ]);
+    const todo = drawn.filter((w) => !judgedKeys.has(w.key));
+    mkdirSync(packetDir, { recursive: true });
+    writeFileSync(
+      join(packetDir, 'warnings.txt'),
+      todo
+        .map((w) =>
+          [
+            `## ${w.key}`,
+            `上文: ${w.reply.context.replace(/\s+/g, ' ') || '（无）'}`,
+            `回复: ${w.reply.text.replace(/\s+/g, ' ')}`,
+            `规则: ${w.finding.ruleId}（${w.finding.severity}）`,
+            `指出: 「${w.finding.actual}」`,
+            `理由: ${w.finding.reason}`,
+            `建议: ${w.finding.expected.join(' / ') || '（无）'}`,
+            '',
+          ].join('\n'),
+        )
+        .join('\n'),
+    );
+    out.push(`已把 ${todo.length} 条待评报警写入 ${join(packetDir, 'warnings.txt')}。`, '');
+  }
+
+  // 4. Conversation rules on sessions, per agent turn.
+  const convLinter = await createLinter({ rules: Object.fromEntries(REPLY_RULES.map((id) => [id, 'off' as const])) });
+  const convFired = new Map<string, Set<string>>();
+  const sessionsWith = new Map<string, number>();
+  const customerScores = new Map<string, number>();
+  for (const session of sessions) {
+    const result = convLinter.lintConversation(session.turns);
+    const inSession = new Set<string>();
+    result.messages.forEach((message, index) => {
+      const id = `${session.id}#${index}`;
+      if (message.role === 'agent') {
+        const rules = new Set(message.findings.map((f) => f.ruleId));
+        convFired.set(id, rules);
+        rules.forEach((rule) => inSession.add(rule));
+      }
+    });
+    inSession.forEach((rule) => sessionsWith.set(rule, (sessionsWith.get(rule) ?? 0) + 1));
+    emotionCurve(session.turns).forEach((score, index) => {
+      if (score) customerScores.set(`${session.id}#${index}`, score.score);
+    });
+  }
+  out.push(`四、会话规则（${sessions.length} 段会话，逐条客服回复）：`);
+  for (const rule of CONVERSATION_RULES) out.push(`  有 ${rule} 提示的会话 ${pct(sessionsWith.get(rule) ?? 0, sessions.length)}`);
+  if (hasLabels('turns.a.tsv') && hasLabels('turns.b.tsv')) {
+    const { merged, agreement } = mergeRuleLabels(readRuleLabels(labelFile('turns.a.tsv')), readRuleLabels(labelFile('turns.b.tsv')), CONVERSATION_RULES);
+    out.push(`  ${merged.size} 条客服回复有两人标注；一致性 κ = ${agreement.kappa.toFixed(3)}（两人都标 ${agreement.both}，只有 A ${agreement.onlyA}，只有 B ${agreement.onlyB}）。`);
+    out.push(...countsTable('  （FP 即错报：规则报了，两名标注者都没有标，也没有认为是两可）', scoreReplies(merged, convFired, CONVERSATION_RULES, misses)));
+  }
+  out.push('');
+
+  // 5. Emotion.
+  if (hasLabels('emotion.a.tsv') && hasLabels('emotion.b.tsv')) {
+    const threshold = 40;
+    const { agreed, agreement } = mergeVerdicts(readVerdicts(labelFile('emotion.a.tsv')), readVerdicts(labelFile('emotion.b.tsv')));
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let tn = 0;
+    for (const [id, label] of agreed) {
+      if (label !== 'upset' && label !== 'calm') continue;
+      const upset = (customerScores.get(id) ?? 0) >= threshold;
+      if (label === 'upset') upset ? tp++ : (fn++, misses.push(['FN', 'emotion', id]));
+      else upset ? (fp++, misses.push(['FP', 'emotion', id])) : tn++;
+    }
+    const total = tp + fp + fn + tn;
+    out.push(`五、顾客情绪（情绪温度 ≥ ${threshold} 记为不满）：两人一致的标注 ${total} 条（不满 ${tp + fn}，平静 ${fp + tn}；两人一致率 ${pct(agreement, 1)}）。`);
+    out.push(`  精确率 ${ratio(tp, tp + fp)}，召回率 ${ratio(tp, tp + fn)}，一致率 ${ratio(tp + tn, total)}，平衡一致率 ${(((tp / Math.max(1, tp + fn)) + tn / Math.max(1, tn + fp)) / 2).toFixed(3)}`);
+    out.push('');
+  }
+  if (showMisses) {
+    const texts = new Map(replies.map((r) => [r.id, r.text]));
+    const turnText = new Map<string, string>(sessions.flatMap((s) => s.turns.map((t, i): [string, string] => [`${s.id}#${i}`, t.text])));
+    out.push('误报与漏报（仅供本地查看，不要提交语料原文）：');
+    for (const [kind, rule, id] of misses) out.push(`  ${kind} ${rule.padEnd(26)} ${id}  ${texts.get(id) ?? turnText.get(id) ?? ''}`);
+  }
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error?.stack ?? error}\n`);
+  process.exitCode = 2;
+});
