@@ -4,7 +4,8 @@
  * 发票开好了。 → 您好，发票开好了。
  */
 import * as z from 'zod';
-import { defineRule, docsUrl } from '../src/rule.js';
+import { defineRule } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 const SOFTENER = /^[哦噢呢啦呀哈嘛吧啊哒滴]+$/u;
 

@@ -4,9 +4,9 @@
  * 顾客：我要投诉！！！ 客服：请提供订单号。 → 非常理解您的心情，请提供订单号，我马上为您处理。
  */
 import * as z from 'zod';
-import { defineRule, docsUrl } from '../src/rule.js';
-import { emotionCurve } from '../src/transcripts/emotion.js';
-import { inConversation, replySpan } from '../src/transcripts/turns.js';
+import { inConversation } from '../src/engine/conversation.js';
+import { defineRule, replySpan } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 export default defineRule({
   id: 'empathy-required',
@@ -31,7 +31,7 @@ export default defineRule({
       const history = context.history!;
       const lastAgent = history.findLastIndex((turn) => turn.role === 'agent');
       if (lastAgent === history.length - 1) return;
-      const curve = emotionCurve(history);
+      const curve = reply.emotion();
       let upset: { score: number; words: string[] } | undefined;
       for (let i = lastAgent + 1; i < history.length; i++) {
         const emotion = curve[i];

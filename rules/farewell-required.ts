@@ -3,8 +3,9 @@
  * 已经给您退款了。 → 已经给您退款了。感谢您的支持，祝您生活愉快！
  */
 import * as z from 'zod';
-import { defineRule, docsUrl } from '../src/rule.js';
-import { inConversation, replySpan } from '../src/transcripts/turns.js';
+import { inConversation } from '../src/engine/conversation.js';
+import { defineRule, replySpan } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 export default defineRule({
   id: 'farewell-required',

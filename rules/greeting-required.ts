@@ -3,8 +3,9 @@
  * 订单已经发货了。 → 您好，订单已经发货了。
  */
 import * as z from 'zod';
-import { defineRule, docsUrl } from '../src/rule.js';
-import { inConversation, replySpan } from '../src/transcripts/turns.js';
+import { inConversation } from '../src/engine/conversation.js';
+import { defineRule, replySpan } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 export default defineRule({
   id: 'greeting-required',

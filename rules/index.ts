@@ -1,5 +1,5 @@
 /** The built-in rules, in the order they are documented and run. */
-import type { Rule } from '../src/rule.js';
+import type { Rule } from '../src/engine/rule.js';
 import noNegativePhrasing from './no-negative-phrasing.js';
 import courtesyRequired from './courtesy-required.js';
 import noFirstPersonOveruse from './no-first-person-overuse.js';

@@ -5,7 +5,8 @@
  * 您好，关于退货的问题是这样的……（共 200 字） → 您好，可以退货。步骤：1. …… 2. ……
  */
 import * as z from 'zod';
-import { defineRule, docsUrl } from '../src/rule.js';
+import { defineRule } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 export default defineRule({
   id: 'max-reply-length',

@@ -3,7 +3,8 @@
  * product (全网最好, 销量第一, 国家级, 顶级, 史上最低, 根治, 无副作用). Everyday 最近,
  * 第一时间 and 第一次 stay silent. 全网最好 → 很受顾客欢迎
  */
-import { phraseRule } from '../src/kinds.js';
+import { phraseRule } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 export default phraseRule({
   id: 'no-absolute-claims',
@@ -13,5 +14,6 @@ export default phraseRule({
     description: '回复中有广告法禁止的绝对化用语或夸大功效的说法。',
     severity: 'warning',
     strictSeverity: 'error',
+    docs: docsUrl('no-absolute-claims'),
   },
 });

@@ -3,7 +3,8 @@
  * 你自己没看清楚, 我已经说过了, 你怎么不早说, 是您自己……).
  * 您错了 → 可能是我没有解释清楚，我再为您说明一下
  */
-import { phraseRule } from '../src/kinds.js';
+import { phraseRule } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 export default phraseRule({
   id: 'no-blaming',
@@ -13,5 +14,6 @@ export default phraseRule({
     description: '回复在反驳或指责顾客，容易激化矛盾。',
     severity: 'warning',
     strictSeverity: 'error',
+    docs: docsUrl('no-blaming'),
   },
 });

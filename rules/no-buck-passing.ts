@@ -4,7 +4,8 @@
  * customer (帮您联系快递) is fine. 你去问快递 → 我这边帮您联系快递核实
  */
 import * as z from 'zod';
-import { defineRule, docsUrl, reasonOf } from '../src/rule.js';
+import { defineRule, reasonOf } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 const CLAUSE_BREAK = /[，。！？!?,;；\n~～…]/u;
 

@@ -4,7 +4,8 @@
  * 我觉得我已经说清楚了 → 您看这样是否清楚
  */
 import * as z from 'zod';
-import { defineRule, docsUrl, reportMatches } from '../src/rule.js';
+import { defineRule, reportMatches } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 const CUSTOMER_CENTRED = new Set(['咱们', '咱', '亲', '亲亲']);
 // Words with 我 that do not put the agent at the centre (我们 counts as the shop).

@@ -6,8 +6,9 @@
  * 13812345678 → 138****5678
  */
 import * as z from 'zod';
-import { defineRule, docsUrl, type RuleReport } from '../src/rule.js';
-import type { Token } from '../src/tokenizer.js';
+import { defineRule, escapeRegExp, type RuleReport } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
+import type { Token } from '../src/engine/tokens.js';
 
 const CHECKS = ['mobile', 'idCard', 'bankCard', 'address'] as const;
 
@@ -59,95 +60,118 @@ export default defineRule({
     const allowed = options.allow.map(compact);
     const numberLabel = labelPattern(options.numberLabels, '[\\s:：#＃№是为]{0,3}$');
     const addressLabel = labelPattern(options.addressLabels, '');
-    const hasDigit = /[0-9０-９]/;
-    // Cheap pre-checks: every number pattern needs a run of 7+ digits (possibly
-    // grouped), every address a house-number word.
-    const longNumber = /[0-9０-９]{7}|[0-9０-９]{3,4}[- ][0-9０-９]{4}/;
-    const houseNumber = /[号栋幢座]/;
-    const fullWidthDigit = /[０-９]/g;
-    const mobile = /(?<![\dA-Za-z]|\d[- ])(\+?86[- ]?)?(1[3-9]\d(?:[- ]?\d{4}){2})(?![\dA-Za-z]|[- ]\d)/g;
-    const idCard = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
-    const bankCard = /(?<![\dA-Za-z]|\d[- ])(?:\d{16,19}|\d{4}(?:[- ]\d{4}){3}(?:[- ]?\d{1,3})?)(?![\dA-Za-z]|[- ]\d)/g;
-    const address =
-      /(?:省|市|区|县)[^\s，。！？!?,;；\n]{0,30}?(?:路|街|道|巷|弄|胡同|村|小区|花园|公寓|大厦|苑|广场|园)[^\s，。！？!?,;；\n]{0,20}?\d+(?:-\d+)?(?:号楼|号院|号|栋|幢|座)(?:\d+(?:单元|层|楼))*(?:\d+(?:室|房)?)?(?![线仓门位码])/g;
-    const thisYear = new Date().getFullYear();
-
     return (reply) => {
-      if (!hasDigit.test(reply.text)) return;
+      if (!HAS_DIGIT.test(reply.text)) return;
       // Full-width digits are single UTF-16 units, so offsets stay the same.
-      const text = reply.text.replace(fullWidthDigit, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+      const text = reply.text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
       const taken: [number, number][] = [];
-      const report = (found: RuleReport) => {
-        if (taken.some(([s, e]) => s < found.end && found.start < e)) return;
-        const actual = compact(text.slice(found.start, found.end));
-        if (allowed.some((a) => a.includes(actual))) return;
-        taken.push([found.start, found.end]);
-        reply.report(found);
+      const scan: Scan = {
+        text,
+        original: reply.text,
+        tokens: reply.tokens,
+        labelled: (start) => numberLabel !== undefined && numberLabel.test(text.slice(Math.max(0, start - 16), start)),
+        report(found) {
+          if (taken.some(([s, e]) => s < found.end && found.start < e)) return;
+          const actual = compact(text.slice(found.start, found.end));
+          if (allowed.some((a) => a.includes(actual))) return;
+          taken.push([found.start, found.end]);
+          reply.report(found);
+        },
       };
-      const labelled = (start: number) => numberLabel !== undefined && numberLabel.test(text.slice(Math.max(0, start - 16), start));
-
-      const numbers = longNumber.test(text);
-      if (numbers && checks.has('idCard')) {
-        for (const m of text.matchAll(idCard)) {
-          if (labelled(m.index) || !validIdCard(m[0], thisYear)) continue;
-          report({
-            start: m.index,
-            end: m.index + m[0].length,
-            reason: '回复里写出了完整的身份证号，会泄露顾客隐私。请打码后再发送。',
-            expected: [maskDigits(reply.text.slice(m.index, m.index + m[0].length), 3, 4)],
-          });
-        }
-      }
-      if (numbers && checks.has('bankCard')) {
-        for (const m of text.matchAll(bankCard)) {
-          const digits = m[0].replace(/\D/g, '');
-          if (!cardPrefix(digits) || labelled(m.index) || !passesLuhn(digits)) continue;
-          report({
-            start: m.index,
-            end: m.index + m[0].length,
-            reason: '回复里写出了完整的银行卡号，会泄露顾客隐私。只说尾号即可。',
-            expected: [maskDigits(reply.text.slice(m.index, m.index + m[0].length), 0, 4), `尾号${digits.slice(-4)}`],
-          });
-        }
-      }
-      if (numbers && checks.has('mobile')) {
-        for (const m of text.matchAll(mobile)) {
-          if (labelled(m.index)) continue;
-          const prefix = m[1] ?? '';
-          const original = reply.text.slice(m.index, m.index + m[0].length);
-          report({
-            start: m.index,
-            end: m.index + m[0].length,
-            reason: '回复里写出了完整的手机号，会泄露顾客隐私。请打码（如 138****5678）或只说尾号。',
-            expected: [prefix + maskDigits(original.slice(prefix.length), 3, 4), `尾号${m[2].replace(/\D/g, '').slice(-4)}`],
-          });
-        }
-      }
-      if (checks.has('address') && houseNumber.test(text)) {
-        address.lastIndex = 0;
-        for (let m = address.exec(text); m; m = address.exec(text)) {
-          const place = placeToken(reply.tokens, m.index);
-          if (!place) {
-            address.lastIndex = m.index + 1;
-            continue;
-          }
-          const end = m.index + m[0].length;
-          if (addressLabel !== undefined && addressLabel.test(text.slice(sentenceStart(text, place.start), place.start))) continue;
-          report({
-            start: place.start,
-            end,
-            reason: '回复里写出了详细地址，会泄露顾客隐私。核对地址时只说到区县，门牌号打码。',
-            expected: [`${reply.text.slice(place.start, placesEnd(reply.tokens, place))}****`, '您订单上的收货地址'],
-          });
-        }
-      }
+      const numbers = LONG_NUMBER.test(text);
+      if (numbers && checks.has('idCard')) findIdCards(scan);
+      if (numbers && checks.has('bankCard')) findBankCards(scan);
+      if (numbers && checks.has('mobile')) findMobiles(scan);
+      if (checks.has('address') && HOUSE_NUMBER.test(text)) findAddresses(scan, addressLabel);
     };
   },
 });
 
+const HAS_DIGIT = /[0-9０-９]/;
+// Cheap pre-checks: every number pattern needs a run of 7+ digits (possibly
+// grouped), every address a house-number word.
+const LONG_NUMBER = /[0-9０-９]{7}|[0-9０-９]{3,4}[- ][0-9０-９]{4}/;
+const HOUSE_NUMBER = /[号栋幢座]/;
+const FULL_WIDTH_DIGIT = /[０-９]/g;
+const MOBILE = /(?<![\dA-Za-z]|\d[- ])(\+?86[- ]?)?(1[3-9]\d(?:[- ]?\d{4}){2})(?![\dA-Za-z]|[- ]\d)/g;
+const ID_CARD = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
+const BANK_CARD = /(?<![\dA-Za-z]|\d[- ])(?:\d{16,19}|\d{4}(?:[- ]\d{4}){3}(?:[- ]?\d{1,3})?)(?![\dA-Za-z]|[- ]\d)/g;
+const ADDRESS =
+  /(?:省|市|区|县)[^\s，。！？!?,;；\n]{0,30}?(?:路|街|道|巷|弄|胡同|村|小区|花园|公寓|大厦|苑|广场|园)[^\s，。！？!?,;；\n]{0,20}?\d+(?:-\d+)?(?:号楼|号院|号|栋|幢|座)(?:\d+(?:单元|层|楼))*(?:\d+(?:室|房)?)?(?![线仓门位码])/g;
+
+/** One reply being scanned: its text with ASCII digits, the original, and where findings go. */
+interface Scan {
+  text: string;
+  original: string;
+  tokens: readonly Token[];
+  /** Is the number at `start` right after a label such as 订单号? */
+  labelled(start: number): boolean;
+  report(found: RuleReport): void;
+}
+
+function findIdCards(scan: Scan): void {
+  const thisYear = new Date().getFullYear();
+  for (const m of scan.text.matchAll(ID_CARD)) {
+    if (scan.labelled(m.index) || !validIdCard(m[0], thisYear)) continue;
+    scan.report({
+      start: m.index,
+      end: m.index + m[0].length,
+      reason: '回复里写出了完整的身份证号，会泄露顾客隐私。请打码后再发送。',
+      expected: [maskDigits(scan.original.slice(m.index, m.index + m[0].length), 3, 4)],
+    });
+  }
+}
+
+function findBankCards(scan: Scan): void {
+  for (const m of scan.text.matchAll(BANK_CARD)) {
+    const digits = m[0].replace(/\D/g, '');
+    if (!cardPrefix(digits) || scan.labelled(m.index) || !passesLuhn(digits)) continue;
+    scan.report({
+      start: m.index,
+      end: m.index + m[0].length,
+      reason: '回复里写出了完整的银行卡号，会泄露顾客隐私。只说尾号即可。',
+      expected: [maskDigits(scan.original.slice(m.index, m.index + m[0].length), 0, 4), `尾号${digits.slice(-4)}`],
+    });
+  }
+}
+
+function findMobiles(scan: Scan): void {
+  for (const m of scan.text.matchAll(MOBILE)) {
+    if (scan.labelled(m.index)) continue;
+    const prefix = m[1] ?? '';
+    const original = scan.original.slice(m.index, m.index + m[0].length);
+    scan.report({
+      start: m.index,
+      end: m.index + m[0].length,
+      reason: '回复里写出了完整的手机号，会泄露顾客隐私。请打码（如 138****5678）或只说尾号。',
+      expected: [prefix + maskDigits(original.slice(prefix.length), 3, 4), `尾号${m[2].replace(/\D/g, '').slice(-4)}`],
+    });
+  }
+}
+
+function findAddresses(scan: Scan, addressLabel: RegExp | undefined): void {
+  const { text, tokens } = scan;
+  const address = new RegExp(ADDRESS);
+  for (let m = address.exec(text); m; m = address.exec(text)) {
+    const place = placeToken(tokens, m.index);
+    if (!place) {
+      address.lastIndex = m.index + 1;
+      continue;
+    }
+    const end = m.index + m[0].length;
+    if (addressLabel !== undefined && addressLabel.test(text.slice(sentenceStart(text, place.start), place.start))) continue;
+    scan.report({
+      start: place.start,
+      end,
+      reason: '回复里写出了详细地址，会泄露顾客隐私。核对地址时只说到区县，门牌号打码。',
+      expected: [`${scan.original.slice(place.start, placesEnd(tokens, place))}****`, '您订单上的收货地址'],
+    });
+  }
+}
+
 function labelPattern(labels: readonly string[], tail: string): RegExp | undefined {
   if (labels.length === 0) return undefined;
-  const escaped = [...labels].sort((a, b) => b.length - a.length).map((label) => label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const escaped = [...labels].sort((a, b) => b.length - a.length).map(escapeRegExp);
   return new RegExp(`(?:${escaped.join('|')})${tail}`, 'u');
 }
 

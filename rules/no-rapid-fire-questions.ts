@@ -4,8 +4,9 @@
  * (……吗, 是不是……, ……多少). 订单号是多少？地址是哪里？要开发票吗？ → 请问您的订单号是多少？
  */
 import * as z from 'zod';
-import { defineRule, docsUrl } from '../src/rule.js';
-import { insideSpans, quotedSpans } from '../src/quotes.js';
+import { defineRule, escapeRegExp } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
+import { insideSpans, quotedSpans } from '../src/engine/quotes.js';
 
 const CLAUSE_BREAK = /[，。！？!?,;；\n~～…]+/gu;
 const QUESTION_MARK = /[?？]/u;
@@ -101,10 +102,6 @@ function splitClauses(text: string): Clause[] {
   for (const run of text.matchAll(CLAUSE_BREAK)) push(run.index, run.index + run[0].length);
   push(text.length, text.length);
   return clauses;
-}
-
-function escapeRegExp(value: string): string {
-  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function questionMarks(text: string): number {

@@ -3,8 +3,9 @@
  * 亲，请耐心等待哦。（第二次） → 回应顾客这次的具体问题，给出新的进展
  */
 import * as z from 'zod';
-import { defineRule, docsUrl } from '../src/rule.js';
-import { inConversation, replySpan } from '../src/transcripts/turns.js';
+import { inConversation } from '../src/engine/conversation.js';
+import { defineRule, replySpan } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 /** Whitespace and punctuation do not make two canned replies different. */
 const NOISE = /[\s\p{P}~～]+/gu;

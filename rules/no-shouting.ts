@@ -4,8 +4,9 @@
  * suggestion only. 已经发货了！！！ → 已经发货了！
  */
 import * as z from 'zod';
-import { defineRule, docsUrl } from '../src/rule.js';
-import { insideSpans, quotedSpans, type Span } from '../src/quotes.js';
+import { defineRule } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
+import { insideSpans, quotedSpans, type Span } from '../src/engine/quotes.js';
 
 const MARK_RUN = /[!！?？]{2,}/g;
 const HAS_MARK_RUN = /[!！?？]{2}/;

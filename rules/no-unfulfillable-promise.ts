@@ -4,7 +4,8 @@
  * 明天一定能送到 → 预计明天送达，我们会帮您持续关注物流
  */
 import * as z from 'zod';
-import { defineRule, docsUrl, reasonOf } from '../src/rule.js';
+import { defineRule, reasonOf } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 const CLAUSE_BREAK = /[，。！？!?,;；\n~～]/u;
 

@@ -4,7 +4,8 @@
  * is fine. 应该可以吧 → 我帮您核实后尽快回复您
  */
 import * as z from 'zod';
-import { defineRule, docsUrl, reasonOf } from '../src/rule.js';
+import { defineRule, reasonOf } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 const CLAUSE_BREAK = /[，。！？!?,;；\n~～…]/u;
 

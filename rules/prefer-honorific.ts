@@ -3,8 +3,9 @@
  * mechanical edit that `--fix` applies. 你的订单已经发货了 → 您的订单已经发货了
  */
 import * as z from 'zod';
-import { defineRule, docsUrl, reasonOf } from '../src/rule.js';
-import { insideSpans, quotedSpans } from '../src/quotes.js';
+import { defineRule, reasonOf } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
+import { insideSpans, quotedSpans } from '../src/engine/quotes.js';
 
 export default defineRule({
   id: 'prefer-honorific',

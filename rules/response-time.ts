@@ -4,8 +4,9 @@
  * 顾客 10:00:00 发问，客服 10:05:00 才回 → 让您久等了，……
  */
 import * as z from 'zod';
-import { defineRule, docsUrl } from '../src/rule.js';
-import { inConversation, pendingCustomerTurns, replySpan } from '../src/transcripts/turns.js';
+import { inConversation, pendingCustomerTurns } from '../src/engine/conversation.js';
+import { defineRule, replySpan } from '../src/engine/rule.js';
+import { docsUrl } from './docs.js';
 
 /** Seconds; see rules/response-time.md for where each figure comes from. */
 export const PLATFORM_LIMITS = { taobao: 30, jd: 30, douyin: 180, pdd: 180 } as const;

@@ -11,11 +11,13 @@
  * back to be linted. Everything else is linted where it was read.
  */
 import iconv from 'iconv-lite';
-import { invalidText } from './decode.js';
-import { createConversationLinterSync, type ConversationLinter, type LinterSpec } from '../config.js';
-import { KefuLintError, type ErrorCode } from '../errors.js';
-import { ReportBuilder, type PartialReport } from './aggregate.js';
-import { ConversationGrouper, parseJsonlLine, type Conversation, type LineProblem } from './readers.js';
+import { linterForSpec, type LinterSpec } from '../config/resolve.js';
+import { ConversationGrouper } from '../inputs/transcript/grouper.js';
+import { parseJsonlLine } from '../inputs/transcript/jsonl.js';
+import type { Conversation, LineProblem } from '../inputs/transcript/messages.js';
+import { invalidText } from '../text/decode.js';
+import type { JobQueue } from '../workers/pool.js';
+import { ReportBuilder, type PartialReport } from './report.js';
 import type { Scorecard } from './scorecard.js';
 
 export interface JobSettings {
@@ -24,10 +26,10 @@ export interface JobSettings {
   keepFindings: boolean;
 }
 
-interface JobBase {
-  id: number;
+export interface JobBase {
   file: string;
   spec: LinterSpec;
+  settings: JobSettings;
 }
 
 export interface SliceJob extends JobBase {
@@ -45,6 +47,9 @@ export interface ConversationsJob extends JobBase {
 
 export type TranscriptJob = SliceJob | ConversationsJob;
 
+/** Where transcript jobs run: worker threads, or this thread. */
+export type TranscriptQueue = JobQueue<TranscriptJob, JobResult>;
+
 export interface EdgeConversation {
   conversation: Conversation;
   /** Its place among the slice's first 64 conversations (it may continue one from before), if it is one. */
@@ -54,7 +59,6 @@ export interface EdgeConversation {
 }
 
 export interface JobResult {
-  id: number;
   partial: PartialReport;
   /** Slices: conversations at the edges, unlinted. */
   edges: EdgeConversation[];
@@ -70,56 +74,41 @@ export interface JobResult {
   closed: string[];
 }
 
-export type JobResponse = JobResult | { id: number; error: JobError };
-
-/** Runs jobs with one linter per distinct spec (jieba is loaded once per thread). */
-export class JobRunner {
-  private readonly linters = new Map<string, ConversationLinter>();
-
-  constructor(private readonly settings: JobSettings) {}
-
-  run(job: TranscriptJob): JobResult {
-    const linter = this.linterFor(job.spec);
-    const builder = new ReportBuilder({ card: this.settings.card, worst: this.settings.worst, keepFindings: this.settings.keepFindings });
-    const lint = (conversation: Conversation) => builder.add(job.file, conversation, linter.lintConversation(conversation.messages));
-    if (job.type === 'conversations') {
-      job.conversations.forEach(lint);
-      return { id: job.id, partial: builder.partial(job.file), edges: [], problems: [], firstIds: [], starts: [], closed: [] };
-    }
-    const problems: LineProblem[] = [];
-    const edges: EdgeConversation[] = [];
-    const grouper = new ConversationGrouper((problem) => problems.push(problem), true);
-    let firstMessageLine: number | undefined;
-    const text = decodeSlice(job);
-    let line = job.firstLine;
-    for (let start = 0; start < text.length; line++) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      const raw = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
-      start = end + 1;
-      const event = parseJsonlLine(raw, line);
-      if (!event) continue;
-      if (event.type === 'problem') {
-        problems.push(event);
-        continue;
-      }
-      firstMessageLine ??= line;
-      const closed = grouper.add(event.message);
-      if (!closed) continue;
-      const ordinal = grouper.ordinals.get(closed);
-      if (ordinal !== undefined) edges.push({ conversation: closed, ordinal, open: false });
-      else lint(closed);
-    }
-    for (const conversation of grouper.drain()) edges.push({ conversation, ordinal: grouper.ordinals.get(conversation), open: true });
-    return { id: job.id, partial: builder.partial(job.file), edges, problems, firstMessageLine, firstIds: grouper.firstIds, starts: grouper.starts, closed: grouper.closedIds };
+/** Run one transcript job: lint a slice or a list of conversations and add them up. */
+export function runTranscriptJob(job: TranscriptJob): JobResult {
+  const linter = linterForSpec(job.spec);
+  const builder = new ReportBuilder({ card: job.settings.card, worst: job.settings.worst, keepFindings: job.settings.keepFindings });
+  const lint = (conversation: Conversation) => builder.add(job.file, conversation, linter.lintConversation(conversation.messages));
+  if (job.type === 'conversations') {
+    job.conversations.forEach(lint);
+    return { partial: builder.partial(job.file), edges: [], problems: [], firstIds: [], starts: [], closed: [] };
   }
-
-  private linterFor(spec: LinterSpec): ConversationLinter {
-    const key = JSON.stringify(spec);
-    let linter = this.linters.get(key);
-    if (!linter) this.linters.set(key, (linter = createConversationLinterSync(spec)));
-    return linter;
+  const problems: LineProblem[] = [];
+  const edges: EdgeConversation[] = [];
+  const grouper = new ConversationGrouper((problem) => problems.push(problem), true);
+  let firstMessageLine: number | undefined;
+  const text = decodeSlice(job);
+  let line = job.firstLine;
+  for (let start = 0; start < text.length; line++) {
+    let end = text.indexOf('\n', start);
+    if (end < 0) end = text.length;
+    const raw = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
+    start = end + 1;
+    const event = parseJsonlLine(raw, line);
+    if (!event) continue;
+    if (event.type === 'problem') {
+      problems.push(event);
+      continue;
+    }
+    firstMessageLine ??= line;
+    const closed = grouper.add(event.message);
+    if (!closed) continue;
+    const ordinal = grouper.ordinals.get(closed);
+    if (ordinal !== undefined) edges.push({ conversation: closed, ordinal, open: false });
+    else lint(closed);
   }
+  for (const conversation of grouper.drain()) edges.push({ conversation, ordinal: grouper.ordinals.get(conversation), open: true });
+  return { partial: builder.partial(job.file), edges, problems, firstMessageLine, firstIds: grouper.firstIds, starts: grouper.starts, closed: grouper.closedIds };
 }
 
 function decodeSlice(job: SliceJob): string {
@@ -146,20 +135,4 @@ function validPrefixLines(bytes: Uint8Array): number {
     start = end + 1;
   }
   return lines;
-}
-
-/** An error from a job, as plain data a worker can send. */
-export interface JobError {
-  message: string;
-  /** Set for errors a user can see (the message already names the file and line). */
-  code?: ErrorCode;
-}
-
-export function toJobError(error: unknown): JobError {
-  if (error instanceof KefuLintError) return { message: error.message, code: error.code };
-  return { message: (error as Error)?.message ?? String(error) };
-}
-
-export function fromJobError(error: JobError): Error {
-  return error.code ? new KefuLintError(error.code, error.message) : new Error(error.message);
 }

@@ -10,7 +10,8 @@
  * the ones the slice started first.
  */
 import type { EdgeConversation, JobResult } from './jobs.js';
-import { discontinuous, OPEN_CONVERSATIONS, REMEMBERED_CLOSED, type Conversation, type LineProblem } from './readers.js';
+import { discontinuous, OPEN_CONVERSATIONS, REMEMBERED_CLOSED } from '../inputs/transcript/grouper.js';
+import type { Conversation, LineProblem } from '../inputs/transcript/messages.js';
 
 export class SliceJoiner {
   private window = new Map<string, Conversation>();

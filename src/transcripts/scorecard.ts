@@ -5,9 +5,9 @@
  * conversations they took part in.
  */
 import * as z from 'zod';
-import { KefuLintError } from '../errors.js';
-import { formatPath, zodChinese } from '../dictionary.js';
-import type { Severity } from '../rule.js';
+import { formatPath, zodChinese } from '../engine/dictionary.js';
+import { KefuLintError } from '../engine/errors.js';
+import type { Severity } from '../engine/severity.js';
 
 export const ScorecardSchema = z.strictObject({
   /** Points lost per finding, by rule id. */

@@ -1,31 +1,36 @@
-/** Run the built CLI as a user would, capturing output and exit status. */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-
-export const BIN = fileURLToPath(new URL('../../bin/kefu-lint.js', import.meta.url));
+/**
+ * The command line run in this process, as a user would run it from `cwd`:
+ * arguments in; exit status, stdout and stderr out. One helper for every CLI test.
+ */
+import { Readable } from 'node:stream';
+import { main } from '../../src/cli/main.js';
 
 export interface CliRun {
-  status: number | null;
+  status: number;
   stdout: string;
   stderr: string;
 }
 
-export function runCli(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): CliRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: options.cwd,
-    input: options.input,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0' },
-    timeout: 60_000,
-  });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Run the CLI's main() in this process (faster; for tests that need no real process). */
-export async function runMain(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const { main } = await import('../../src/cli.js');
+export async function runCli(args: string[], options: { cwd?: string; input?: string | Buffer } = {}): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main(['node', 'kefu-lint', ...args], { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
+  const before = process.cwd();
+  if (options.cwd) process.chdir(options.cwd);
+  try {
+    const status = await main(['node', 'kefu-lint', ...args], {
+      stdout: (text) => (stdout += text),
+      stderr: (text) => (stderr += text),
+      stdin: Readable.from(options.input === undefined ? [] : [Buffer.from(options.input)]),
+      tty: false,
+    });
+    return { status, stdout, stderr };
+  } finally {
+    process.chdir(before);
+  }
+}
+
+/** The same, with the names some tests use. */
+export async function runMain(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const run = await runCli(args);
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
 }

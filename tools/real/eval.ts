@@ -13,8 +13,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinRules, createLinter, emotionCurve, type Finding, type Linter, type RuleSetting } from '../../src/index.js';
-import { readRealReplies, readRealSessions, sample, type RealReply } from './data.js';
+import { builtinRules, createLinter, type Finding, type Linter, type RuleSetting } from '../../src/index.js';
+import { readRealReplies, readRealSessions, sample, type RealReply, type RealSession } from './data.js';
 import { hasLabels, labelFile, mergeRuleLabels, mergeVerdicts, readRuleLabels, readVerdicts, type RuleLabel } from './labels.js';
 
 const REPLY_RULES = builtinRules.filter((r) => r.meta.scope === 'reply').map((r) => r.id);
@@ -40,15 +40,9 @@ function lintReply(linter: Linter, reply: RealReply): Finding[] {
   return linter.lint(reply.text, { history: reply.context ? [{ role: 'customer', text: reply.context }] : [] });
 }
 
-/** A stable key for a warning: reply, rule, the text it points at and which occurrence. */
-function warningKeys(id: string, findings: readonly Finding[]): string[] {
-  const seen = new Map<string, number>();
-  return findings.map((f) => {
-    const base = `${id}|${f.ruleId}|${f.actual.replace(/[\t\n]/g, ' ')}`;
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    return `${base}|${n}`;
-  });
+/** A stable key for a warning that quotes no corpus text: reply, rule and the span it points at. */
+function warningKey(id: string, finding: Finding): string {
+  return `${id}|${finding.ruleId}|${finding.start}-${finding.end}`;
 }
 
 interface Counts {
@@ -94,35 +88,38 @@ function countsTable(title: string, counts: Map<string, Counts>): string[] {
   return out;
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const packetDir = args.includes('--judge-packet') ? args[args.indexOf('--judge-packet') + 1] : undefined;
-  const showMisses = args.includes('--misses');
-  const out: string[] = [];
-  const replies = readRealReplies();
-  const sessions = readRealSessions();
-  const linter = await replyLinter();
+interface LintedReply {
+  key: string;
+  reply: RealReply;
+  finding: Finding;
+}
 
-  // 1. Every real reply, linted once.
+/** Every real reply linted once: the rules each fired, and every warning with a stable key. */
+function lintAll(linter: Linter, replies: readonly RealReply[]): { fired: Map<string, Set<string>>; warnings: LintedReply[] } {
   const fired = new Map<string, Set<string>>();
-  const warnings: { key: string; reply: RealReply; finding: Finding }[] = [];
-  const perRule = new Map<string, number>();
-  let flagged = 0;
+  const warnings: LintedReply[] = [];
   for (const reply of replies) {
     const findings = lintReply(linter, reply);
-    const rules = new Set(findings.map((f) => f.ruleId));
-    fired.set(reply.id, rules);
+    fired.set(reply.id, new Set(findings.map((f) => f.ruleId)));
+    for (const finding of findings) warnings.push({ key: warningKey(reply.id, finding), reply, finding });
+  }
+  return { fired, warnings };
+}
+
+function flagRates(replies: readonly RealReply[], fired: Map<string, Set<string>>, warnings: number): string[] {
+  const perRule = new Map<string, number>();
+  let flagged = 0;
+  for (const rules of fired.values()) {
     if (rules.size > 0) flagged++;
     for (const rule of rules) perRule.set(rule, (perRule.get(rule) ?? 0) + 1);
-    warningKeys(reply.id, findings).forEach((key, i) => warnings.push({ key, reply, finding: findings[i] }));
   }
-  out.push(`真实语料：${replies.length} 条客服回复（JDDC 2018），${sessions.length} 段会话（ECD）。`, '');
-  out.push(`一、全部真实回复的报警率：有任何提示的回复 ${pct(flagged, replies.length)}（${flagged} 条），提示共 ${warnings.length} 条。`);
+  const out = [`一、全部真实回复的报警率：有任何提示的回复 ${pct(flagged, replies.length)}（${flagged} 条），提示共 ${warnings} 条。`];
   for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1])) out.push(`  ${rule.padEnd(26)} ${pct(n, replies.length)}  (${n})`);
-  out.push('');
+  return out;
+}
 
-  // 2. Labelled random replies.
-  const misses: string[][] = [];
+function replyFigures(fired: Map<string, Set<string>>, misses: string[][]): string[] {
+  const out: string[] = [];
   if (hasLabels('replies.a.tsv') && hasLabels('replies.b.tsv')) {
     const { merged, agreement } = mergeRuleLabels(readRuleLabels(labelFile('replies.a.tsv')), readRuleLabels(labelFile('replies.b.tsv')), REPLY_RULES);
     const expected = [...merged.values()].reduce((n, l) => n + l.expect.size, 0);
@@ -131,126 +128,137 @@ async function main(): Promise<void> {
       `  标注一致性：两人都标 ${agreement.both}，只有 A ${agreement.onlyA}，只有 B ${agreement.onlyB}；Cohen's κ = ${agreement.kappa.toFixed(3)}；一人标出问题而另一人认为完全没问题的回复 ${agreement.flaggedVsClean} 条。`,
     );
     out.push(...countsTable('', scoreReplies(merged, fired, REPLY_RULES, misses)));
-    out.push('');
   } else {
-    out.push('二、没有找到随机回复的标注（tests/real/labels/replies.a.tsv、replies.b.tsv）。', '');
+    out.push('二、没有找到随机回复的标注（tests/real/labels/replies.a.tsv、replies.b.tsv）。');
   }
   if (hasLabels('jddc2018-sample.tsv')) {
     const calibration = readRuleLabels(labelFile('jddc2018-sample.tsv'));
-    out.push(...countsTable(`  校准样本（jddc2018-sample.tsv，${calibration.size} 条，另一组标注者）：`, scoreReplies(calibration, fired, REPLY_RULES, misses)));
-    out.push('');
+    out.push('', ...countsTable(`  校准样本（jddc2018-sample.tsv，${calibration.size} 条，另一组标注者）：`, scoreReplies(calibration, fired, REPLY_RULES, misses)));
   }
+  return out;
+}
 
-  // 3. Shown warnings, sampled uniformly.
-  const drawn = sample(warnings, Math.min(WARNING_SAMPLE_SIZE, warnings.length), WARNING_SAMPLE_SEED);
-  if (hasLabels('warnings.a.tsv') && hasLabels('warnings.b.tsv')) {
-    const a = readVerdicts(labelFile('warnings.a.tsv'));
-    const b = readVerdicts(labelFile('warnings.b.tsv'));
-    const judged = drawn.filter((w) => a.has(w.key) && b.has(w.key));
-    const share = (verdicts: Map<string, string>, verdict: string) => judged.filter((w) => verdicts.get(w.key) === verdict).length;
-    const { pairs, agreement } = mergeVerdicts(
-      new Map(judged.map((w) => [w.key, a.get(w.key)!])),
-      new Map(judged.map((w) => [w.key, b.get(w.key)!])),
-    );
-    out.push(`三、报警的可信度：从全部 ${warnings.length} 条提示中均匀抽取 ${drawn.length} 条，两名评判者已评 ${judged.length} 条${judged.length < drawn.length ? `（还有 ${drawn.length - judged.length} 条未评，用 --judge-packet 导出）` : ''}。`);
-    for (const verdict of ['right', 'wrong', 'borderline']) {
-      const na = share(a, verdict);
-      const nb = share(b, verdict);
-      out.push(`  ${verdict.padEnd(10)} A ${pct(na, judged.length)}  B ${pct(nb, judged.length)}  平均 ${pct((na + nb) / 2, judged.length)}`);
-    }
-    out.push(`  两人一致的比例 ${pct(agreement * pairs.length, pairs.length)}；按规则（错报/总数，取两人平均）：`);
-    const byRule = new Map<string, { n: number; wrong: number }>();
-    for (const w of judged) {
-      const entry = byRule.get(w.finding.ruleId) ?? { n: 0, wrong: 0 };
-      entry.n++;
-      entry.wrong += ((a.get(w.key) === 'wrong' ? 1 : 0) + (b.get(w.key) === 'wrong' ? 1 : 0)) / 2;
-      byRule.set(w.finding.ruleId, entry);
-    }
-    for (const [rule, e] of [...byRule].sort((x, y) => y[1].n - x[1].n)) out.push(`    ${rule.padEnd(26)} ${e.wrong}/${e.n}`);
-    out.push('');
-  } else {
-    out.push(`三、还没有报警评判（tests/real/labels/warnings.a.tsv、warnings.b.tsv）；抽样 ${drawn.length} 条，用 --judge-packet 导出。`, '');
+function warningFigures(warnings: readonly LintedReply[], drawn: readonly LintedReply[]): string[] {
+  if (!hasLabels('warnings.a.tsv') || !hasLabels('warnings.b.tsv')) {
+    return [`三、还没有报警评判（tests/real/labels/warnings.a.tsv、warnings.b.tsv）；抽样 ${drawn.length} 条，用 --judge-packet 导出。`];
   }
-  if (packetDir) {
-    const judgedKeys = new Set([
-      ...(hasLabels('warnings.a.tsv') ? readVerdicts(labelFile('warnings.a.tsv')).keys() : []),
-    ]);
-    const todo = drawn.filter((w) => !judgedKeys.has(w.key));
-    mkdirSync(packetDir, { recursive: true });
-    writeFileSync(
-      join(packetDir, 'warnings.txt'),
-      todo
-        .map((w) =>
-          [
-            `## ${w.key}`,
-            `上文: ${w.reply.context.replace(/\s+/g, ' ') || '（无）'}`,
-            `回复: ${w.reply.text.replace(/\s+/g, ' ')}`,
-            `规则: ${w.finding.ruleId}（${w.finding.severity}）`,
-            `指出: 「${w.finding.actual}」`,
-            `理由: ${w.finding.reason}`,
-            `建议: ${w.finding.expected.join(' / ') || '（无）'}`,
-            '',
-          ].join('\n'),
-        )
-        .join('\n'),
-    );
-    out.push(`已把 ${todo.length} 条待评报警写入 ${join(packetDir, 'warnings.txt')}。`, '');
+  const a = readVerdicts(labelFile('warnings.a.tsv'));
+  const b = readVerdicts(labelFile('warnings.b.tsv'));
+  const judged = drawn.filter((w) => a.has(w.key) && b.has(w.key));
+  const share = (verdicts: Map<string, string>, verdict: string) => judged.filter((w) => verdicts.get(w.key) === verdict).length;
+  const { pairs, agreement } = mergeVerdicts(new Map(judged.map((w) => [w.key, a.get(w.key)!])), new Map(judged.map((w) => [w.key, b.get(w.key)!])));
+  const out = [
+    `三、报警的可信度：从全部 ${warnings.length} 条提示中均匀抽取 ${drawn.length} 条，两名评判者已评 ${judged.length} 条${judged.length < drawn.length ? `（还有 ${drawn.length - judged.length} 条未评，用 --judge-packet 导出）` : ''}。`,
+  ];
+  for (const verdict of ['right', 'wrong', 'borderline']) {
+    const na = share(a, verdict);
+    const nb = share(b, verdict);
+    out.push(`  ${verdict.padEnd(10)} A ${pct(na, judged.length)}  B ${pct(nb, judged.length)}  平均 ${pct((na + nb) / 2, judged.length)}`);
   }
+  out.push(`  两人一致的比例 ${pct(agreement * pairs.length, pairs.length)}；按规则（错报/总数，取两人平均）：`);
+  const byRule = new Map<string, { n: number; wrong: number }>();
+  for (const w of judged) {
+    const entry = byRule.get(w.finding.ruleId) ?? { n: 0, wrong: 0 };
+    entry.n++;
+    entry.wrong += ((a.get(w.key) === 'wrong' ? 1 : 0) + (b.get(w.key) === 'wrong' ? 1 : 0)) / 2;
+    byRule.set(w.finding.ruleId, entry);
+  }
+  for (const [rule, e] of [...byRule].sort((x, y) => y[1].n - x[1].n)) out.push(`    ${rule.padEnd(26)} ${e.wrong}/${e.n}`);
+  return out;
+}
 
-  // 4. Conversation rules on sessions, per agent turn.
-  const convLinter = await createLinter({ rules: Object.fromEntries(REPLY_RULES.map((id) => [id, 'off' as const])) });
-  const convFired = new Map<string, Set<string>>();
+/** The sampled warnings no judge has seen yet, as a packet for the two judges. */
+function writeJudgePacket(dir: string, drawn: readonly LintedReply[]): string {
+  const judgedKeys = new Set(hasLabels('warnings.a.tsv') ? readVerdicts(labelFile('warnings.a.tsv')).keys() : []);
+  const todo = drawn.filter((w) => !judgedKeys.has(w.key));
+  mkdirSync(dir, { recursive: true });
+  const item = (w: LintedReply) =>
+    [
+      `## ${w.key}`,
+      `上文: ${w.reply.context.replace(/\s+/g, ' ') || '（无）'}`,
+      `回复: ${w.reply.text.replace(/\s+/g, ' ')}`,
+      `规则: ${w.finding.ruleId}（${w.finding.severity}）`,
+      `指出: 「${w.finding.actual}」`,
+      `理由: ${w.finding.reason}`,
+      `建议: ${w.finding.expected.join(' / ') || '（无）'}`,
+      '',
+    ].join('\n');
+  writeFileSync(join(dir, 'warnings.txt'), todo.map(item).join('\n'));
+  return `已把 ${todo.length} 条待评报警写入 ${join(dir, 'warnings.txt')}。`;
+}
+
+async function conversationFigures(sessions: readonly RealSession[], misses: string[][]): Promise<string[]> {
+  const linter = await createLinter({ rules: Object.fromEntries(REPLY_RULES.map((id) => [id, 'off' as const])) });
+  const fired = new Map<string, Set<string>>();
   const sessionsWith = new Map<string, number>();
-  const customerScores = new Map<string, number>();
+  const scores = new Map<string, number>();
   for (const session of sessions) {
-    const result = convLinter.lintConversation(session.turns);
+    const result = linter.lintConversation(session.turns);
     const inSession = new Set<string>();
     result.messages.forEach((message, index) => {
       const id = `${session.id}#${index}`;
-      if (message.role === 'agent') {
-        const rules = new Set(message.findings.map((f) => f.ruleId));
-        convFired.set(id, rules);
-        rules.forEach((rule) => inSession.add(rule));
+      if (message.role === 'customer') {
+        if (message.emotion) scores.set(id, message.emotion.score);
+        return;
       }
+      const rules = new Set(message.findings.map((f) => f.ruleId));
+      fired.set(id, rules);
+      rules.forEach((rule) => inSession.add(rule));
     });
     inSession.forEach((rule) => sessionsWith.set(rule, (sessionsWith.get(rule) ?? 0) + 1));
-    emotionCurve(session.turns).forEach((score, index) => {
-      if (score) customerScores.set(`${session.id}#${index}`, score.score);
-    });
   }
-  out.push(`四、会话规则（${sessions.length} 段会话，逐条客服回复）：`);
+  const out = [`四、会话规则（${sessions.length} 段会话，逐条客服回复）：`];
   for (const rule of CONVERSATION_RULES) out.push(`  有 ${rule} 提示的会话 ${pct(sessionsWith.get(rule) ?? 0, sessions.length)}`);
   if (hasLabels('turns.a.tsv') && hasLabels('turns.b.tsv')) {
     const { merged, agreement } = mergeRuleLabels(readRuleLabels(labelFile('turns.a.tsv')), readRuleLabels(labelFile('turns.b.tsv')), CONVERSATION_RULES);
     out.push(`  ${merged.size} 条客服回复有两人标注；一致性 κ = ${agreement.kappa.toFixed(3)}（两人都标 ${agreement.both}，只有 A ${agreement.onlyA}，只有 B ${agreement.onlyB}）。`);
-    out.push(...countsTable('  （FP 即错报：规则报了，两名标注者都没有标，也没有认为是两可）', scoreReplies(merged, convFired, CONVERSATION_RULES, misses)));
+    out.push(...countsTable('  （FP 即错报：规则报了，两名标注者都没有标，也没有认为是两可）', scoreReplies(merged, fired, CONVERSATION_RULES, misses)));
   }
-  out.push('');
+  out.push('', ...emotionFigures(scores, misses));
+  return out;
+}
 
-  // 5. Emotion.
-  if (hasLabels('emotion.a.tsv') && hasLabels('emotion.b.tsv')) {
-    const threshold = 40;
-    const { agreed, agreement } = mergeVerdicts(readVerdicts(labelFile('emotion.a.tsv')), readVerdicts(labelFile('emotion.b.tsv')));
-    let tp = 0;
-    let fp = 0;
-    let fn = 0;
-    let tn = 0;
-    for (const [id, label] of agreed) {
-      if (label !== 'upset' && label !== 'calm') continue;
-      const upset = (customerScores.get(id) ?? 0) >= threshold;
-      if (label === 'upset') upset ? tp++ : (fn++, misses.push(['FN', 'emotion', id]));
-      else upset ? (fp++, misses.push(['FP', 'emotion', id])) : tn++;
-    }
-    const total = tp + fp + fn + tn;
-    out.push(`五、顾客情绪（情绪温度 ≥ ${threshold} 记为不满）：两人一致的标注 ${total} 条（不满 ${tp + fn}，平静 ${fp + tn}；两人一致率 ${pct(agreement, 1)}）。`);
-    out.push(`  精确率 ${ratio(tp, tp + fp)}，召回率 ${ratio(tp, tp + fn)}，一致率 ${ratio(tp + tn, total)}，平衡一致率 ${(((tp / Math.max(1, tp + fn)) + tn / Math.max(1, tn + fp)) / 2).toFixed(3)}`);
-    out.push('');
+function emotionFigures(scores: Map<string, number>, misses: string[][]): string[] {
+  if (!hasLabels('emotion.a.tsv') || !hasLabels('emotion.b.tsv')) return [];
+  const threshold = 40;
+  const { agreed, agreement } = mergeVerdicts(readVerdicts(labelFile('emotion.a.tsv')), readVerdicts(labelFile('emotion.b.tsv')));
+  let tp = 0;
+  let fp = 0;
+  let fn = 0;
+  let tn = 0;
+  for (const [id, label] of agreed) {
+    if (label !== 'upset' && label !== 'calm') continue;
+    const upset = (scores.get(id) ?? 0) >= threshold;
+    if (label === 'upset') upset ? tp++ : (fn++, misses.push(['FN', 'emotion', id]));
+    else upset ? (fp++, misses.push(['FP', 'emotion', id])) : tn++;
   }
-  if (showMisses) {
-    const texts = new Map(replies.map((r) => [r.id, r.text]));
-    const turnText = new Map<string, string>(sessions.flatMap((s) => s.turns.map((t, i): [string, string] => [`${s.id}#${i}`, t.text])));
+  const total = tp + fp + fn + tn;
+  const balanced = (tp / Math.max(1, tp + fn) + tn / Math.max(1, tn + fp)) / 2;
+  return [
+    `五、顾客情绪（情绪温度 ≥ ${threshold} 记为不满）：两人一致的标注 ${total} 条（不满 ${tp + fn}，平静 ${fp + tn}；两人一致率 ${pct(agreement, 1)}）。`,
+    `  精确率 ${ratio(tp, tp + fp)}，召回率 ${ratio(tp, tp + fn)}，一致率 ${ratio(tp + tn, total)}，平衡一致率 ${balanced.toFixed(3)}`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const packetDir = args.includes('--judge-packet') ? args[args.indexOf('--judge-packet') + 1] : undefined;
+  const replies = readRealReplies();
+  const sessions = readRealSessions();
+  const { fired, warnings } = lintAll(await replyLinter(), replies);
+  const drawn = sample(warnings, Math.min(WARNING_SAMPLE_SIZE, warnings.length), WARNING_SAMPLE_SEED);
+  const misses: string[][] = [];
+  const out = [`真实语料：${replies.length} 条客服回复（JDDC 2018），${sessions.length} 段会话（ECD）。`, ''];
+  out.push(...flagRates(replies, fired, warnings.length), '');
+  out.push(...replyFigures(fired, misses), '');
+  out.push(...warningFigures(warnings, drawn), '');
+  if (packetDir) out.push(writeJudgePacket(packetDir, drawn), '');
+  out.push(...(await conversationFigures(sessions, misses)), '');
+  if (args.includes('--misses')) {
+    const texts = new Map<string, string>(replies.map((r) => [r.id, r.text]));
+    for (const s of sessions) s.turns.forEach((t, i) => texts.set(`${s.id}#${i}`, t.text));
     out.push('误报与漏报（仅供本地查看，不要提交语料原文）：');
-    for (const [kind, rule, id] of misses) out.push(`  ${kind} ${rule.padEnd(26)} ${id}  ${texts.get(id) ?? turnText.get(id) ?? ''}`);
+    for (const [kind, rule, id] of misses) out.push(`  ${kind} ${rule.padEnd(26)} ${id}  ${texts.get(id) ?? ''}`);
   }
   process.stdout.write(out.join('\n') + '\n');
 }

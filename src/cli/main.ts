@@ -1,0 +1,151 @@
+/**
+ * The command line: `kefu-lint [paths...]`. Exit status 0 when there are no
+ * errors, 1 when there are errors (or too many warnings), 2 when an argument or
+ * an input was bad; bad inputs never stop the other inputs from being linted.
+ */
+import type { Readable } from 'node:stream';
+import { CommanderError } from 'commander';
+import { ConfigResolver } from '../config/resolve.js';
+import { KefuLintError, isKefuLintError } from '../engine/errors.js';
+import type { Linter } from '../engine/linter.js';
+import type { Tokenizer } from '../engine/tokens.js';
+import { expandInputs } from '../inputs/expand.js';
+import type { LibraryFormat } from '../inputs/library/readers.js';
+import { countFindings, type FileResult } from '../inputs/placed.js';
+import { classifyInput, INPUT_EXTENSIONS, STDIN, STDIN_NAME } from '../inputs/registry.js';
+import type { TranscriptFormat } from '../inputs/transcript/messages.js';
+import { createLinterSync } from '../linter.js';
+import { formatters } from '../output/formatters.js';
+import { runLibraries } from './libraries.js';
+import { checkOptions, createProgram, list, type CliOptions } from './options.js';
+import { renderTranscriptReport, runTranscripts, TRANSCRIPT_OUTPUT_FORMATS, writeOutput } from './transcripts.js';
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Where `-` reads from. */
+  stdin?: Readable;
+  /** Whether stdout is a terminal (colours are used only there). */
+  tty?: boolean;
+}
+
+const defaultIo: CliIo = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+/** Stands in for jieba while options are only being checked. */
+const NO_TOKENIZER: Tokenizer = { tokenize: () => [], addWords: () => {} };
+
+export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  const program = createProgram(io.stdout);
+  try {
+    program.parse(argv as string[], { from: 'node' });
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.exitCode === 0) return 0;
+    io.stderr(`kefu-lint: 命令行参数错误：${error.message.replace(/^error: /, '')}。运行 kefu-lint --help 查看用法。\n`);
+    return 2;
+  }
+  const options = program.opts<CliOptions>();
+  let inputError = false;
+  const reportError = (error: unknown) => {
+    inputError = true;
+    io.stderr(`kefu-lint: ${isKefuLintError(error) ? error.message : `内部错误：${(error as Error).stack ?? error}`}\n`);
+  };
+
+  const checked = checkOptions(options, reportError);
+  const linterOptions = { preset: options.preset, rules: checked.rules };
+  let linter: Linter;
+  try {
+    // Validate every option before reading input, without loading the tokenizer.
+    linter = createLinterSync({ ...linterOptions, tokenizer: NO_TOKENIZER });
+  } catch (error) {
+    reportError(error);
+    return 2;
+  }
+  if (options.listRules) {
+    io.stdout(listRules(linter));
+    return inputError ? 2 : 0;
+  }
+  const paths = program.args;
+  if (paths.length === 0) {
+    reportError(new KefuLintError('usage', '没有指定要检查的文件。用法：kefu-lint <文件或目录…>，或用 - 读取标准输入。'));
+    return 2;
+  }
+
+  const expanded = await expandInputs(paths, INPUT_EXTENSIONS);
+  expanded.errors.forEach(reportError);
+  let resolver: ConfigResolver;
+  try {
+    const cli = { preset: program.getOptionValueSource('preset') === 'cli' ? options.preset : undefined, rules: checked.rules };
+    resolver = new ConfigResolver({ configPath: options.config, cli });
+  } catch (error) {
+    // Without a usable --config nothing is linted: results under the wrong settings would mislead.
+    reportError(error);
+    return 2;
+  }
+
+  const reportOnly = (TRANSCRIPT_OUTPUT_FORMATS as readonly string[]).includes(options.format);
+  const { libraries, transcripts } = classifyAll(expanded.files, options, reportOnly, reportError);
+  if (!checked.encodingKnown) transcripts.length = 0;
+
+  const stdin = io.stdin ?? process.stdin;
+  const threads = checked.threads;
+  const fixed = await runLibraries(libraries, { resolver, fix: options.fix, fixDryRun: options.fixDryRun, threads, stdin, write: io.stdout, reportError });
+  const transcriptOptions = { reportOnly, encoding: options.encoding, agents: list(options.agents), agentPrefixes: list(options.agentPrefix), separator: options.separator, weights: checked.weights, threads, stdin };
+  const run = await runTranscripts(transcripts, transcriptOptions, resolver, reportError, io.stderr);
+  if (run.skippedLines > 0) inputError = true;
+
+  // Results in the order the inputs were given.
+  const results: FileResult[] = expanded.files.flatMap((file) => fixed.get(file) ?? run.results.get(file) ?? []);
+  const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
+  // --fix-dry-run has printed its diff; a report after it would not parse as one.
+  if (!options.fixDryRun) {
+    const color = options.color !== false && (io.tty ?? process.stdout.isTTY === true);
+    const text = renderTranscriptReport(options.format, run.report) ?? formatters[options.format](shown, { color, quiet: options.quiet });
+    io.stdout(writeOutput(text, options.output, reportError));
+  }
+  return exitStatus(inputError, results, run.unlisted, checked.maxWarnings, io);
+}
+
+/** Which inputs are libraries and which are transcripts; a summary or HTML report takes transcripts only. */
+function classifyAll(files: readonly string[], options: CliOptions, reportOnly: boolean, reportError: (error: unknown) => void) {
+  const libraries: { file: string; format: LibraryFormat }[] = [];
+  const transcripts: { file: string; format: TranscriptFormat }[] = [];
+  for (const file of files) {
+    const name = file === STDIN ? STDIN_NAME : file;
+    try {
+      const input = classifyInput(file, { transcriptFormat: options.inputFormat });
+      if (input.kind === 'transcript') transcripts.push({ file, format: input.format });
+      else if (input.kind === 'library' && reportOnly) {
+        reportError(new KefuLintError('input', `--format ${options.format} 只统计会话记录，这个文件是逐行回复，已跳过。会话记录请用 .jsonl / .csv / .log，或加 --input-format。`, { file: name }));
+      } else if (input.kind === 'library') libraries.push({ file, format: input.format });
+    } catch (error) {
+      reportError(isKefuLintError(error) ? error : new KefuLintError('input', `无法读取（${(error as Error).message}）。`, { file: name }));
+    }
+  }
+  return { libraries, transcripts };
+}
+
+function exitStatus(inputError: boolean, results: readonly FileResult[], unlisted: { errors: number; warnings: number }, maxWarnings: number | undefined, io: CliIo): number {
+  if (inputError) return 2;
+  const totals = countFindings(results);
+  const errors = totals.errors + unlisted.errors;
+  const warnings = totals.warnings + unlisted.warnings;
+  if (errors > 0) return 1;
+  if (maxWarnings !== undefined && warnings > maxWarnings) {
+    io.stderr(`kefu-lint: 警告共 ${warnings} 条，超过 --max-warnings ${maxWarnings}。\n`);
+    return 1;
+  }
+  return 0;
+}
+
+function listRules(linter: Linter): string {
+  const width = Math.max(...linter.rules.map((rule) => rule.id.length));
+  const lines = linter.rules.map((rule) => {
+    const flags = [rule.fixable ? '可自动修复' : '', rule.scope === 'conversation' ? '需要会话' : ''].filter(Boolean).join('，');
+    return `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.title}${flags ? `（${flags}）` : ''}`;
+  });
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,247 @@
+/**
+ * A linter: rules, dictionaries and a tokenizer put together once; its `lint` is
+ * synchronous and keeps no state between calls. The engine is handed everything
+ * it runs (the built-in rules and word lists come from the caller), so it knows
+ * nothing of files, transcripts or output formats.
+ */
+import type { Root } from 'nlcst';
+import * as z from 'zod';
+import { lintConversationWith, type ConversationResult, type ConversationTurn, type LintContext } from './conversation.js';
+import { formatPath, JiebaWordSchema, toJiebaWord, toPhraseDictionary, zodChinese, type JiebaWord, type PhraseDictionary } from './dictionary.js';
+import { EmotionScorer, type EmotionScore } from './emotion.js';
+import { KefuLintError } from './errors.js';
+import type { Finding } from './finding.js';
+import { fixUntilStable } from './fix.js';
+import { PhraseMatcher } from './matcher.js';
+import type { Rule } from './rule.js';
+import { RuleRunner, type ActiveRule } from './runner.js';
+import { resolveRules, RuleSettingSchema, type ResolvedRule } from './settings.js';
+import { PRESETS, type Preset, type SeverityOrOff } from './severity.js';
+import type { Token, Tokenizer } from './tokens.js';
+import { buildTree } from './tree.js';
+
+const isRule = (value: unknown): value is Rule =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as Rule).id === 'string' &&
+  typeof (value as Rule).create === 'function' &&
+  typeof (value as Rule).meta === 'object' &&
+  typeof (value as Rule).options?.parse === 'function';
+
+const isTokenizer = (value: unknown): value is Tokenizer =>
+  typeof value === 'object' && value !== null && typeof (value as Tokenizer).tokenize === 'function';
+
+export const LinterOptionsSchema = z.strictObject({
+  preset: z.enum(PRESETS).default('recommended'),
+  rules: z.record(z.string(), RuleSettingSchema).default({}),
+  /** Extra rules (same shape as the built-in ones). */
+  plugins: z.array(z.custom<Rule>(isRule, { message: '不是有效的规则对象（需要 id、meta、options 与 create）' })).default([]),
+  /** Extra phrase dictionaries, as data (see dictionaries/README.md). */
+  dictionaries: z.array(z.unknown()).default([]),
+  /** Extra words for the tokenizer. */
+  words: z.array(JiebaWordSchema).default([]),
+  /** A tokenizer to use instead of jieba. */
+  tokenizer: z.custom<Tokenizer>(isTokenizer, { message: '不是有效的分词器（需要 tokenize 方法）' }).optional(),
+  /** Count the time spent in each rule (for benchmarks); see `Linter.timings`. */
+  profile: z.boolean().default(false),
+});
+export type LinterOptions = z.input<typeof LinterOptionsSchema>;
+
+export interface RuleInfo {
+  id: string;
+  title: string;
+  description: string;
+  scope: 'reply' | 'conversation';
+  severity: SeverityOrOff;
+  fixable: boolean;
+  hasSuggestions: boolean;
+  docs: string;
+}
+
+export interface Linter {
+  /** Every known rule with the severity it has in this linter. */
+  readonly rules: readonly RuleInfo[];
+  /** Lint one reply. Synchronous; safe to call on every keystroke. */
+  lint(text: string, context?: LintContext): Finding[];
+  /** Lint many replies with the same context: the same findings as `lint` one by one, tokenized in batches. */
+  lintMany(texts: readonly string[], context?: LintContext): Finding[][];
+  /** Lint a tree built by `kefuParse` (for unified pipelines). */
+  lintTree(text: string, tree: Root, context?: LintContext): Finding[];
+  /** The text with every safe fix applied; applying it again changes nothing. */
+  fix(text: string, context?: LintContext): string;
+  /** The tokens the rules see. */
+  tokenize(text: string): Token[];
+  /** Lint a whole conversation: findings per agent message plus the conversation-level ones. */
+  lintConversation(messages: readonly ConversationTurn[]): ConversationResult;
+  /** The customer's emotion at each turn (undefined for agent turns). */
+  emotionCurve(turns: readonly Pick<ConversationTurn, 'role' | 'text'>[]): (EmotionScore | undefined)[];
+  /** Milliseconds spent per rule so far, when created with `profile: true`. */
+  timings(): Record<string, number>;
+}
+
+/** What the engine is handed: the rules and word lists it knows, and how to make a tokenizer. */
+export interface EngineBase {
+  rules: readonly Rule<any>[];
+  dictionaries: ReadonlyMap<string, PhraseDictionary>;
+  /** The default tokenizer, taught the given extra words. */
+  tokenizer(words: readonly JiebaWord[]): Tokenizer;
+}
+
+/** The dictionary the emotion score reads. */
+export const EMOTION_DICTIONARY = 'emotion';
+/** Texts tokenized per native call by lintMany. */
+const TOKENIZE_BATCH = 32;
+
+export function createLinterWith(base: EngineBase, input: LinterOptions = {}): Linter {
+  const parsed = LinterOptionsSchema.safeParse(input, zodChinese);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new KefuLintError('options', `选项 ${formatPath(issue.path)} 无效：${issue.message}。`);
+  }
+  const options = parsed.data;
+  const resolved = resolveRules(collectRules(base.rules, options.plugins), options.preset as Preset, options.rules);
+  const dictionaries = mergeDictionaries(base.dictionaries, options.dictionaries);
+  const words = options.words.map((word, index) => toJiebaWord(word, { file: `words[${index}]` }));
+  const tokenizer = options.tokenizer ?? base.tokenizer(words);
+  if (options.tokenizer && words.length > 0) options.tokenizer.addWords(words);
+
+  const { active, used } = activateRules(resolved, dictionaries);
+  const emotionDictionary = dictionaries.get(EMOTION_DICTIONARY);
+  const scorer = emotionDictionary ? new EmotionScorer(emotionDictionary) : undefined;
+  const timings = options.profile ? new Map<string, number>() : undefined;
+  const runner = new RuleRunner(active, buildMatchers(active, used, dictionaries), scorer, timings);
+  return assemble({
+    infos: resolved.map(({ rule, severity }) => describeRule(rule, severity)),
+    conversationRules: new Set(resolved.filter((r) => r.rule.meta.scope === 'conversation').map((r) => r.rule.id)),
+    runner,
+    tokenizer,
+    curve: (turns) => (scorer ? scorer.curve(turns) : turns.map(() => undefined)),
+    timings: () => Object.fromEntries(timings ?? []),
+  });
+}
+
+/** The built-in rules and the caller's own; a custom rule may not take a built-in id. */
+function collectRules(builtins: readonly Rule<any>[], plugins: readonly Rule<any>[]): Map<string, Rule<any>> {
+  const rules = new Map<string, Rule<any>>();
+  for (const rule of [...builtins, ...plugins]) {
+    if (rules.has(rule.id) && !builtins.includes(rule)) {
+      throw new KefuLintError('options', `规则 id「${rule.id}」重复：自定义规则不能与已有规则同名，请换一个 id。`);
+    }
+    rules.set(rule.id, rule);
+  }
+  return rules;
+}
+
+/** The given dictionaries plus extra ones as data; entries of a list with the same name are added to it. */
+function mergeDictionaries(base: ReadonlyMap<string, PhraseDictionary>, extra: readonly unknown[]): Map<string, PhraseDictionary> {
+  const dictionaries = new Map(base);
+  extra.forEach((data, index) => {
+    const dictionary = toPhraseDictionary(data, `dictionaries[${index}]`);
+    const existing = dictionaries.get(dictionary.name);
+    dictionaries.set(dictionary.name, existing ? { ...existing, entries: [...existing.entries, ...dictionary.entries] } : dictionary);
+  });
+  return dictionaries;
+}
+
+/** Each rule that is on, created once with its options and the dictionaries it declared. */
+function activateRules(resolved: readonly ResolvedRule[], dictionaries: ReadonlyMap<string, PhraseDictionary>): { active: ActiveRule[]; used: Set<string> } {
+  const active: ActiveRule[] = [];
+  const used = new Set<string>();
+  for (const { rule, severity, options } of resolved) {
+    if (severity === 'off') continue;
+    for (const name of rule.dictionaries ?? []) {
+      if (!dictionaries.has(name)) {
+        throw new KefuLintError('options', `规则「${rule.id}」需要词表「${name}」，但没有找到。请通过 dictionaries 选项提供。`);
+      }
+      used.add(name);
+    }
+    const check = rule.create(options, {
+      dictionary(name) {
+        const dictionary = dictionaries.get(name);
+        if (!dictionary || !(rule.dictionaries ?? []).includes(name)) {
+          throw new KefuLintError('options', `规则「${rule.id}」读取了未声明的词表「${name}」。`);
+        }
+        return dictionary;
+      },
+    });
+    active.push({ rule, severity, check });
+  }
+  return { active, used };
+}
+
+/**
+ * Lists read by reply rules are matched in one pass; lists read only by
+ * conversation rules get their own matcher, run only when those rules ask.
+ */
+function buildMatchers(active: readonly ActiveRule[], used: ReadonlySet<string>, dictionaries: ReadonlyMap<string, PhraseDictionary>): PhraseMatcher[] {
+  const replyDictionaries = new Set(active.filter((a) => a.rule.meta.scope === 'reply').flatMap((a) => a.rule.dictionaries ?? []));
+  const entriesOf = (names: Iterable<string>) => [...names].flatMap((name) => dictionaries.get(name)!.entries);
+  return [new PhraseMatcher(entriesOf(replyDictionaries)), new PhraseMatcher(entriesOf([...used].filter((name) => !replyDictionaries.has(name))))];
+}
+
+interface Parts {
+  infos: RuleInfo[];
+  conversationRules: ReadonlySet<string>;
+  runner: RuleRunner;
+  tokenizer: Tokenizer;
+  curve: Linter['emotionCurve'];
+  timings: Linter['timings'];
+}
+
+function assemble({ infos, conversationRules, runner, tokenizer, curve, timings }: Parts): Linter {
+  const check = (text: string, tokens: readonly Token[], context: LintContext = {}): Finding[] => {
+    const findings = runner.run(text, tokens, buildTree(text, tokens), context);
+    return findings.length > 1 ? findings.sort((a, b) => a.start - b.start || a.end - b.end) : findings;
+  };
+  const lint = (text: string, context?: LintContext): Finding[] => {
+    if (typeof text !== 'string') {
+      throw new KefuLintError('input', `lint() 需要一段文本（字符串），收到的是 ${text === null ? 'null' : typeof text}。`);
+    }
+    if (runner.size === 0) return [];
+    return check(text, tokenizer.tokenize(text), context);
+  };
+  // Texts tokenized in one native call (jieba never segments across the \n that joins them).
+  const tokenizeAll = (texts: readonly string[]): Map<string, Token[]> | undefined => {
+    if (!tokenizer.tokenizeMany || runner.size === 0 || texts.length < 2 || texts.some((text) => typeof text !== 'string')) return undefined;
+    const distinct = [...new Set(texts)];
+    const lists = tokenizer.tokenizeMany(distinct);
+    return new Map(distinct.map((text, index) => [text, lists[index]]));
+  };
+  return {
+    rules: infos,
+    lint,
+    lintMany(texts, context) {
+      const results: Finding[][] = [];
+      for (let start = 0; start < texts.length; start += TOKENIZE_BATCH) {
+        const batch = texts.slice(start, start + TOKENIZE_BATCH);
+        const tokens = tokenizeAll(batch);
+        // Rules never change tokens, so a text that occurs twice can share its list.
+        for (const text of batch) results.push(tokens ? check(text, tokens.get(text)!, context) : lint(text, context));
+      }
+      return results;
+    },
+    lintTree: (text, tree, context) => (runner.size === 0 ? [] : check(text, tree.data?.tokens ?? [], context)),
+    fix: (text, context) => fixUntilStable(text, (current) => lint(current, context)).output,
+    tokenize: (text) => tokenizer.tokenize(text),
+    lintConversation(messages) {
+      const tokens = tokenizeAll(messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : [])));
+      const lintTurn = (text: string, context: LintContext) => (tokens?.has(text) ? check(text, tokens.get(text)!, context) : lint(text, context));
+      return lintConversationWith({ lint: lintTurn, conversationRules, curve }, messages);
+    },
+    emotionCurve: curve,
+    timings,
+  };
+}
+
+function describeRule(rule: Rule<any>, severity: SeverityOrOff): RuleInfo {
+  return {
+    id: rule.id,
+    title: rule.meta.title,
+    description: rule.meta.description,
+    scope: rule.meta.scope,
+    severity,
+    fixable: rule.meta.fixable,
+    hasSuggestions: rule.meta.hasSuggestions,
+    docs: rule.meta.docs,
+  };
+}

@@ -1,0 +1,158 @@
+/**
+ * One matcher for every phrase list: a character trie walked from each token
+ * start, accepting a phrase only where it also ends on a token boundary. So
+ * 不 inside 不错, or 我 inside 自我, never counts. Built once per linter; one pass
+ * per reply whatever the number of phrases. Text that is not tokenized (customer
+ * messages scored for emotion) is matched at every position instead.
+ */
+import type { PhraseEntry } from './dictionary.js';
+import type { Token } from './tokens.js';
+
+export interface PhraseMatch {
+  entry: PhraseEntry;
+  /** The variant of the entry that matched, as written in the dictionary. */
+  phrase: string;
+  start: number;
+  end: number;
+}
+
+interface TrieNode {
+  children: Map<number, TrieNode>;
+  terminal?: { entry: PhraseEntry; phrase: string }[];
+}
+
+const CLAUSE_END = /[\s，。！？!?,.;；：:~～…、)）】」』"”]/u;
+
+function foldCase(code: number): number {
+  return code >= 65 && code <= 90 ? code + 32 : code;
+}
+
+export class PhraseMatcher {
+  private readonly root: TrieNode = { children: new Map() };
+  readonly size: number;
+  /** Names of the dictionaries whose entries this matcher holds. */
+  readonly dictionaries: ReadonlySet<string>;
+
+  constructor(entries: readonly PhraseEntry[]) {
+    let size = 0;
+    this.dictionaries = new Set(entries.map((entry) => entry.dictionary));
+    for (const entry of entries) {
+      for (const phrase of [entry.phrase, ...entry.variants]) {
+        this.insert(phrase, entry);
+        size++;
+      }
+    }
+    this.size = size;
+  }
+
+  private insert(phrase: string, entry: PhraseEntry): void {
+    let node = this.root;
+    for (let i = 0; i < phrase.length; i++) {
+      const code = foldCase(phrase.charCodeAt(i));
+      let child = node.children.get(code);
+      if (!child) {
+        child = { children: new Map() };
+        node.children.set(code, child);
+      }
+      node = child;
+    }
+    (node.terminal ??= []).push({ entry, phrase });
+  }
+
+  /**
+   * All matches in `text`, in order of start. Within one dictionary, overlapping
+   * matches are reduced to the longest one starting first.
+   */
+  match(text: string, tokens: readonly Token[]): PhraseMatch[] {
+    if (tokens.length === 0) return [];
+    const boundary = new Uint8Array(text.length + 1);
+    for (const token of tokens) {
+      boundary[token.start] = 1;
+      boundary[token.end] = 1;
+    }
+    let found: PhraseMatch[] | undefined;
+    for (const token of tokens) {
+      if (token.kind === 'whitespace') continue;
+      let node: TrieNode | undefined = this.root;
+      for (let i = token.start; i < text.length; i++) {
+        node = node.children.get(foldCase(text.charCodeAt(i)));
+        if (!node) break;
+        if (node.terminal && boundary[i + 1]) {
+          for (const { entry, phrase } of node.terminal) {
+            if (accepts(entry, text, token.start, i + 1)) {
+              (found ??= []).push({ entry, phrase, start: token.start, end: i + 1 });
+            }
+          }
+        }
+      }
+    }
+    return found ? dropOverlaps(found) : [];
+  }
+
+  /**
+   * Matches at any position, for text that is not tokenized: at each place the
+   * longest accepted phrase, and no two matches overlapping (leftmost first).
+   */
+  matchAnywhere(text: string): PhraseMatch[] {
+    const found: PhraseMatch[] = [];
+    for (let start = 0; start < text.length; ) {
+      let best: PhraseMatch | undefined;
+      let node: TrieNode | undefined = this.root;
+      for (let i = start; i < text.length; i++) {
+        node = node.children.get(foldCase(text.charCodeAt(i)));
+        if (!node) break;
+        for (const { entry, phrase } of node.terminal ?? []) {
+          if (accepts(entry, text, start, i + 1)) best = { entry, phrase, start, end: i + 1 };
+        }
+      }
+      if (best) found.push(best);
+      start = best ? best.end : start + 1;
+    }
+    return found;
+  }
+}
+
+function accepts(entry: PhraseEntry, text: string, start: number, end: number): boolean {
+  if (!entry.next && entry.allows.length === 0) return true;
+  if (entry.next) {
+    const followed = entry.next.some((next) => text.startsWith(next, end));
+    const atClauseEnd = end >= text.length || CLAUSE_END.test(text[end]);
+    if (!followed && !(entry.final && atClauseEnd)) return false;
+  }
+  for (const allow of entry.allows) {
+    if (insideAllowed(text, allow, start, end)) return false;
+  }
+  return true;
+}
+
+/** Is [start, end) inside an occurrence of `allow`? Looks only near the match. */
+function insideAllowed(text: string, allow: string, start: number, end: number): boolean {
+  for (let at = Math.max(0, end - allow.length); at <= start; at++) {
+    if (text.startsWith(allow, at)) return true;
+  }
+  return false;
+}
+
+/**
+ * Matches arrive ordered by start, then by end (token order, then trie depth), so
+ * one pass keeps, per dictionary, the longest match among overlapping ones.
+ */
+function dropOverlaps(matches: PhraseMatch[]): PhraseMatch[] {
+  if (matches.length === 1) return matches;
+  const kept: PhraseMatch[] = [];
+  const last = new Map<string, number>();
+  for (const match of matches) {
+    const dictionary = match.entry.dictionary;
+    const at = last.get(dictionary);
+    if (at !== undefined) {
+      const previous = kept[at];
+      if (previous.end > match.start) {
+        if (previous.start === match.start && match.end > previous.end) kept[at] = match;
+        continue;
+      }
+    }
+    last.set(dictionary, kept.length);
+    kept.push(match);
+  }
+  return kept;
+}

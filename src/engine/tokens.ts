@@ -1,0 +1,116 @@
+/**
+ * Tokens: what a segmenter hands the engine. A token carries its exact UTF-16
+ * offsets and a kind; any segmenter (jieba natively, jieba in WebAssembly, a test
+ * stub) plugs in behind the `Tokenizer` interface.
+ */
+export type TokenKind = 'word' | 'punctuation' | 'whitespace' | 'symbol' | 'emoji';
+
+export interface Token {
+  /** The token's text, exactly as it stands in the input. */
+  text: string;
+  /** UTF-16 offset of the first character. */
+  start: number;
+  /** UTF-16 offset just past the last character. */
+  end: number;
+  kind: TokenKind;
+}
+
+export interface Tokenizer {
+  /** Split `text` into tokens that cover it exactly, in order. */
+  tokenize(text: string): Token[];
+  /** Tokenize several texts at once (the same tokens as one by one, in one native call). */
+  tokenizeMany?(texts: readonly string[]): Token[][];
+  /** Teach the tokenizer extra words (already validated). */
+  addWords(words: readonly { word: string; freq?: number; tag?: string }[]): void;
+}
+
+// Pieces jieba splits off an emoji sequence: variation selectors, ZWJ, skin tones,
+// the keycap mark and tag characters. They belong to the previous token.
+const EMOJI_JOINER = /^[\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]+$/u;
+const NEEDS_MERGE = /[\u{FE0E}\u{FE0F}\u{200D}\u{20E3}\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/u;
+const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}|\u{20E3}/u;
+const WHITESPACE = /^\s+$/u;
+const PUNCTUATION = /^[\p{P}~～]+$/u;
+const SYMBOL = /^[\p{S}\p{C}]+$/u;
+
+export function classifyToken(text: string): TokenKind {
+  const first = text.charCodeAt(0);
+  // Fast path: most tokens start with a CJK ideograph or an ASCII letter or digit.
+  if ((first >= 0x4e00 && first <= 0x9fff) || (first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39)) {
+    if (text.length === 1 || !NEEDS_MERGE.test(text)) return 'word';
+  }
+  if (WHITESPACE.test(text)) return 'whitespace';
+  if (EMOJI.test(text)) return 'emoji';
+  if (PUNCTUATION.test(text)) return 'punctuation';
+  if (SYMBOL.test(text)) return 'symbol';
+  return 'word';
+}
+
+/**
+ * Turn the pieces a segmenter returned into tokens with offsets. The pieces are
+ * expected to concatenate to `text`; if a segmenter drops or changes characters,
+ * the uncovered characters become tokens of their own so offsets stay exact.
+ */
+export function piecesToTokens(text: string, pieces: readonly string[]): Token[] {
+  const tokens: Token[] = [];
+  const merge = NEEDS_MERGE.test(text);
+  let cursor = 0;
+  for (const piece of pieces) {
+    if (piece.length === 0) continue;
+    let start = cursor;
+    if (!text.startsWith(piece, cursor)) {
+      const found = text.indexOf(piece, cursor);
+      if (found < 0) continue;
+      for (let i = cursor; i < found; i++) pushToken(tokens, text, i, i + 1, merge);
+      start = found;
+    }
+    pushToken(tokens, text, start, start + piece.length, merge);
+    cursor = start + piece.length;
+  }
+  for (let i = cursor; i < text.length; i++) pushToken(tokens, text, i, i + 1, merge);
+  return tokens;
+}
+
+function pushToken(tokens: Token[], text: string, start: number, end: number, merge: boolean): void {
+  const piece = text.slice(start, end);
+  const previous = tokens[tokens.length - 1];
+  if (
+    merge &&
+    previous &&
+    previous.end === start &&
+    (EMOJI_JOINER.test(piece) || (previous.text.endsWith('\u200D') && EMOJI.test(piece))) &&
+    previous.kind !== 'whitespace'
+  ) {
+    previous.text += piece;
+    previous.end = end;
+    previous.kind = 'emoji';
+    return;
+  }
+  tokens.push({ text: piece, start, end, kind: classifyToken(piece) });
+}
+
+/** Tokens of texts joined by \n, back into one list per text; undefined if a token crosses a join. */
+export function splitTokens(tokens: readonly Token[], texts: readonly string[]): Token[][] | undefined {
+  const lists: Token[][] = [];
+  let index = 0;
+  let offset = 0;
+  for (const text of texts) {
+    const end = offset + text.length;
+    const list: Token[] = [];
+    for (; index < tokens.length && tokens[index].start < end; index++) {
+      const token = tokens[index];
+      if (token.start < offset || token.end > end) return undefined;
+      token.start -= offset;
+      token.end -= offset;
+      list.push(token);
+    }
+    lists.push(list);
+    // The \n that joined this text to the next.
+    if (index < tokens.length && tokens[index].start === end) {
+      if (tokens[index].text !== '\n') return undefined;
+      index++;
+    }
+    offset = end + 1;
+  }
+  return index === tokens.length ? lists : undefined;
+}

@@ -1,0 +1,72 @@
+/**
+ * Findings placed in their source file: the same finding a rule reported, with
+ * line, column, offsets and fix moved from the reply to the file. This is what
+ * every output format reads.
+ */
+import type { Finding } from '../engine/finding.js';
+import type { PositionMap } from '../engine/tree.js';
+import type { Reply } from './replies.js';
+
+export interface FileFinding extends Finding {
+  /** Transcripts: the conversation, the message's index in it (0-based), its agent and time. */
+  conversation?: string;
+  messageIndex?: number;
+  agent?: string;
+  /** ISO-8601. */
+  time?: string;
+}
+
+export interface FileResult {
+  path: string;
+  messages: FileFinding[];
+}
+
+/** File offsets of a span of a reply. */
+export function sourceRange(reply: Reply, start: number, end: number): [number, number] {
+  if (!reply.sourceOffsets) return [reply.offset + start, reply.offset + end];
+  const map = reply.sourceOffsets;
+  const from = map[Math.min(start, map.length - 1)];
+  const to = end > start ? map[Math.min(end - 1, map.length - 1)] + 1 : from;
+  return [from, Math.max(from, to)];
+}
+
+/**
+ * Move a reply's findings from reply coordinates to file coordinates. A fix
+ * survives only where its span is written verbatim in the file (`source`), not
+ * inside an escape sequence or a folded line.
+ */
+export function placeFindings(reply: Reply, findings: readonly Finding[], positions: PositionMap, source: string): FileFinding[] {
+  return findings.map((finding) => {
+    const [start, end] = sourceRange(reply, finding.start, finding.end);
+    const first = positions.point(start);
+    const last = positions.point(end);
+    const placed: FileFinding = { ...finding, start, end, line: first.line, column: first.column, endLine: last.line, endColumn: last.column };
+    delete placed.fix;
+    const fix = finding.fix;
+    if (fix) {
+      const range = sourceRange(reply, fix.range[0], fix.range[1]);
+      if (!reply.sourceOffsets || source.slice(range[0], range[1]) === reply.text.slice(fix.range[0], fix.range[1])) placed.fix = { range, text: fix.text };
+    }
+    return placed;
+  });
+}
+
+export interface Totals {
+  errors: number;
+  warnings: number;
+  infos: number;
+  fixable: number;
+}
+
+export function countFindings(results: readonly FileResult[]): Totals {
+  const totals: Totals = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  for (const result of results) {
+    for (const message of result.messages) {
+      if (message.severity === 'error') totals.errors++;
+      else if (message.severity === 'warning') totals.warnings++;
+      else totals.infos++;
+      if (message.fix) totals.fixable++;
+    }
+  }
+  return totals;
+}

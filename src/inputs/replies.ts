@@ -1,0 +1,35 @@
+/**
+ * Replies as they stand in a file: the text of each with its place, and findings
+ * moved from reply coordinates to file coordinates.
+ */
+import type { Finding } from '../engine/finding.js';
+
+export interface Reply {
+  text: string;
+  /** 1-based line in the source file. */
+  line: number;
+  /** 1-based column where the reply starts. */
+  column: number;
+  /** UTF-16 offset of the reply in the file. */
+  offset: number;
+  /**
+   * File offset of each character of `text`, plus one entry for the end, when the
+   * file writes it differently (quotes, escapes, folded lines); absent when the
+   * reply is a verbatim slice of the file starting at `offset`.
+   */
+  sourceOffsets?: number[];
+}
+
+/** Plain text: one reply per line; blank lines are skipped. */
+export function splitReplies(text: string): Reply[] {
+  const replies: Reply[] = [];
+  const lines = text.split('\n');
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const raw = lines[i];
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() !== '') replies.push({ text: line, line: i + 1, column: 1, offset });
+    offset += raw.length + 1;
+  }
+  return replies;
+}

@@ -1,0 +1,44 @@
+/**
+ * `--format summary`: a terminal table per agent — conversations, findings per
+ * rule and the scorecard score — then the overall score.
+ */
+import type { TranscriptReport } from '../transcripts/report.js';
+
+/** Columns a character takes in a terminal: CJK and full-width forms take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u.test(char) || code > 0x1f000
+      ? 2
+      : 1;
+  }
+  return width;
+}
+
+function pad(text: string, width: number, right = false): string {
+  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  return right ? fill + text : text + fill;
+}
+
+export function formatSummary(report: TranscriptReport): string {
+  if (report.conversations === 0) return '没有读到任何会话。\n';
+  const rules = report.rules.map((r) => r.ruleId);
+  const header = ['客服', '会话数', ...rules, '得分'];
+  const rows = report.agents.map((agent) => [
+    agent.agent,
+    String(agent.conversations),
+    ...rules.map((id) => String(agent.findings[id] ?? 0)),
+    agent.score.toFixed(1) + (agent.autoFailed > 0 ? `（${agent.autoFailed} 次一票否决）` : ''),
+  ]);
+  const widths = header.map((cell, i) => Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[i]))));
+  const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i], i > 0)).join('  ').trimEnd();
+  const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
+  out.push('');
+  out.push(`共 ${report.files} 个文件、${report.conversations} 个会话、${report.messages} 条消息；平均得分 ${report.score.toFixed(1)}。`);
+  if (report.worst.length > 0) {
+    const worst = report.worst[0];
+    out.push(`得分最低的会话：${worst.file} 中的「${worst.id}」（${worst.score.score} 分${worst.score.failedBy ? `，${worst.score.failedBy} 一票否决` : ''}）。`);
+  }
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,179 @@
+/**
+ * The one worker pool for large inputs (long reply lists and large transcripts).
+ * Each worker thread loads its own jieba and runs jobs sent to it (see worker.ts);
+ * it keeps at most two jobs, so a slow worker never holds up the others; jobs
+ * beyond that wait here, and the reader waits (`whenBelow`) before adding more.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { KefuLintError, type ErrorCode } from '../engine/errors.js';
+
+/** Inputs with at least this much text to lint are spread over worker threads. */
+export const PARALLEL_MIN_BYTES = 1024 * 1024;
+
+/** One thread per core, at most eight. */
+export function defaultThreads(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}
+
+/** Where jobs run: worker threads, or this thread. */
+export interface JobQueue<Job, Result> {
+  readonly size: number;
+  /** True when jobs run elsewhere (their buffers are moved, so pass copies). */
+  readonly threaded: boolean;
+  run(job: Job, transfer?: ArrayBuffer[]): Promise<Result>;
+  whenBelow(limit: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Jobs run right here, one at a time, when called. */
+export class LocalJobs<Job, Result> implements JobQueue<Job, Result> {
+  readonly size = 1;
+  readonly threaded = false;
+
+  constructor(private readonly runJob: (job: Job) => Result) {}
+
+  run(job: Job): Promise<Result> {
+    try {
+      return Promise.resolve(this.runJob(job));
+    } catch (error) {
+      return Promise.reject(error);
+    }
+  }
+
+  async whenBelow(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
+
+/** An error from a job, as plain data a worker can send. */
+export interface JobError {
+  message: string;
+  /** Set for errors a user can see (the message already names the file and line). */
+  code?: ErrorCode;
+}
+
+export type JobResponse<Result> = { id: number; result: Result } | { id: number; error: JobError };
+
+export function toJobError(error: unknown): JobError {
+  if (error instanceof KefuLintError) return { message: error.message, code: error.code };
+  return { message: (error as Error)?.message ?? String(error) };
+}
+
+function fromJobError(error: JobError): Error {
+  return error.code ? new KefuLintError(error.code, error.message) : new Error(error.message);
+}
+
+/** A worker thread died: the input is not at fault, the machine may be short of memory. */
+export class WorkerFailure extends Error {}
+
+interface Queued<Job, Result> {
+  job: Job;
+  transfer: ArrayBuffer[];
+  resolve: (result: Result) => void;
+  reject: (error: Error) => void;
+}
+
+const PER_WORKER = 2;
+const WORKER_OLD_SPACE_MB = 96;
+const WORKER_YOUNG_SPACE_MB = 8;
+
+export class JobPool<Job, Result> implements JobQueue<Job, Result> {
+  readonly threaded = true;
+  private readonly workers: Worker[];
+  private readonly load: number[];
+  private readonly queue: Queued<Job, Result>[] = [];
+  private readonly running = new Map<number, Queued<Job, Result>>();
+  private waiters: (() => void)[] = [];
+  private nextId = 0;
+  private failure: Error | undefined;
+  private closing = false;
+
+  constructor(count: number) {
+    this.workers = Array.from(
+      { length: count },
+      // A worker's heap holds its linter and one job at a time: capped, V8 collects
+      // sooner instead of growing each worker's heap by hundreds of megabytes.
+      () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } }),
+    );
+    this.load = this.workers.map(() => 0);
+    this.workers.forEach((worker, index) => {
+      worker.on('message', (response: JobResponse<Result>) => {
+        const job = this.running.get(response.id);
+        if (!job) return;
+        this.running.delete(response.id);
+        this.load[index]--;
+        if ('error' in response) job.reject(fromJobError(response.error));
+        else job.resolve(response.result);
+        this.pump();
+        this.wake();
+      });
+      worker.on('error', (error) => this.fail(new WorkerFailure(`检查线程出错（${error.message}）`)));
+      worker.on('exit', (code) => {
+        if (code !== 0 && !this.closing) this.fail(new WorkerFailure(`检查线程意外退出（退出码 ${code}），可能是内存不足`));
+      });
+    });
+  }
+
+  get size(): number {
+    return this.workers.length;
+  }
+
+  /** Jobs queued or running. */
+  get pending(): number {
+    return this.queue.length + this.running.size;
+  }
+
+  /** Run a job on the least busy worker; `transfer` moves buffers instead of copying them. */
+  run(job: Job, transfer: ArrayBuffer[] = []): Promise<Result> {
+    if (this.failure) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      this.queue.push({ job, transfer, resolve, reject });
+      this.pump();
+    });
+  }
+
+  /** Resolves once fewer than `limit` jobs are queued or running. */
+  async whenBelow(limit: number): Promise<void> {
+    while (this.pending >= limit && !this.failure) await new Promise<void>((resolve) => this.waiters.push(resolve));
+    if (this.failure) throw this.failure;
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    await Promise.all(this.workers.map((worker) => worker.terminate()));
+  }
+
+  private pump(): void {
+    while (this.queue.length > 0) {
+      const index = this.load.indexOf(Math.min(...this.load));
+      if (this.load[index] >= PER_WORKER) return;
+      const queued = this.queue.shift()!;
+      const id = this.nextId++;
+      this.load[index]++;
+      this.running.set(id, queued);
+      this.workers[index].postMessage({ id, job: queued.job }, queued.transfer);
+    }
+  }
+
+  private wake(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  private fail(error: Error): void {
+    if (this.failure) return;
+    this.failure = error;
+    for (const job of [...this.queue, ...this.running.values()]) job.reject(error);
+    this.queue.length = 0;
+    this.running.clear();
+    this.wake();
+  }
+}
+
+/** The message a worker receives. */
+export interface JobMessage<Job> {
+  id: number;
+  job: Job;
+}

@@ -1,0 +1,35 @@
+import { testRule } from '../helpers/rule-tester.js';
+
+testRule('no-negative-phrasing', {
+  valid: [
+    '不客气',
+    '不好意思，让您久等了',
+    '这款质量不错',
+    '没关系的亲',
+    '不用担心，我们会跟进',
+    '没问题，马上为您安排',
+    '这款面料不起球',
+    '这款不含酒精',
+    '这款不是防水的哦',
+    '这款不能机洗，建议手洗',
+    '如果尺码不行的话我们再帮您换',
+    '您看可不可以呢',
+    '品质好到别家没法比',
+    '支持七天无理由退换货',
+    '不给您添麻烦了',
+  ],
+  invalid: [
+    { text: '这个我们做不到', findings: [{ actual: '做不到', start: 4, end: 7, suggests: ['尝试'] }] },
+    { text: '这个办不到的', findings: [{ actual: '办不到' }] },
+    { text: '不能改价', findings: [{ actual: '不能', suggests: ['为了更好地帮到您'] }] },
+    { text: '价格不能再低了', findings: [{ actual: '不能' }] },
+    { text: '这个真的不能。', findings: [{ actual: '不能' }] },
+    { text: '这个不行', findings: [{ actual: '不行' }] },
+    { text: '不可以退货', findings: [{ actual: '不可以' }] },
+    { text: '这个没办法', findings: [{ actual: '没办法' }] },
+    { text: '这款不支持七天无理由', findings: [{ actual: '不支持' }] },
+    { text: '不可能再便宜了', findings: [{ actual: '不可能' }] },
+    { text: '只能按规定处理', findings: [{ actual: '只能按规定' }] },
+    { text: '这个无法处理，也不给退', findings: [{ actual: '无法' }, { actual: '不给' }] },
+  ],
+});
