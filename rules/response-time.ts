@@ -9,12 +9,12 @@ import { defineRule, replySpan } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 
 /** Seconds; see rules/response-time.md for where each figure comes from. */
-export const PLATFORM_LIMITS = { taobao: 30, jd: 30, douyin: 180, pdd: 180 } as const;
+const PLATFORM_LIMITS = { taobao: 30, jd: 30, douyin: 180, pdd: 180 } as const;
 export type Platform = keyof typeof PLATFORM_LIMITS;
 export const PLATFORMS = Object.keys(PLATFORM_LIMITS) as Platform[];
 const PLATFORM_NAMES: Record<Platform, string> = { taobao: '淘宝/天猫', jd: '京东', douyin: '抖音', pdd: '拼多多' };
 
-export const DEFAULT_LIMIT = 180;
+const DEFAULT_LIMIT = 180;
 
 function formatSeconds(seconds: number): string {
   if (seconds < 60) return `${seconds} 秒`;

@@ -15,7 +15,7 @@ import { fixDiff } from '../output/diff.js';
 import { decodeUtf8, readTextFile } from '../text/read.js';
 import { writeFileAtomic } from '../text/write.js';
 import { JobPool, PARALLEL_MIN_BYTES } from '../workers/pool.js';
-import type { WorkerJob, WorkerResult } from '../workers/worker.js';
+import type { WorkerJob, WorkerResult } from '../worker.js';
 
 /** Replies per job on the worker pool. */
 const BATCH = 2_000;

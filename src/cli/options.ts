@@ -57,7 +57,7 @@ export function createProgram(write: (text: string) => void): Command {
     .option('--agents <names>', '聊天记录中哪些昵称是客服，用逗号分隔')
     .option('--agent-prefix <prefixes>', '聊天记录中客服昵称的前缀，用逗号分隔（默认 客服,售后,店铺,官方）')
     .option('--separator <text>', '聊天记录中分隔会话的行首标记（空行总是分隔会话）')
-    .option('--threads <n>', '大文件（2 万条以上回复、32 MB 以上会话记录）用几个线程检查；默认每个 CPU 核一个，1 表示只用主线程（内存最少）')
+    .option('--threads <n>', '大输入（约 1 MB 以上的话术或会话记录）用几个线程检查；默认每个 CPU 核一个，1 表示只用主线程（内存最少）')
     .option('--weight <id=points>', '评分卡：这条规则每个问题扣的分（可重复）', collect, [])
     .helpOption('-h, --help', '显示帮助')
     .exitOverride()

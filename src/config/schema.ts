@@ -12,7 +12,7 @@ export const CONFIG_FILES = ['kefu-lint.config.json', 'kefu-lint.config.yaml', '
 /** The key a package.json holds its kefu-lint config under. */
 export const PACKAGE_KEY = 'kefu-lint';
 
-export const ShopPhraseSchema = z.strictObject({
+const ShopPhraseSchema = z.strictObject({
   phrase: z.string().trim().min(1).max(60),
   rewrite: z.union([z.string().min(1), z.array(z.string().min(1))]).optional(),
   severity: z.enum(['info', 'warn', 'warning', 'error']).transform((name) => normalizeSeverity(name) as Severity).optional(),
@@ -20,7 +20,7 @@ export const ShopPhraseSchema = z.strictObject({
 });
 export type ShopPhrase = z.output<typeof ShopPhraseSchema>;
 
-export const settingsShape = {
+const settingsShape = {
   preset: z.enum(PRESETS).optional(),
   rules: z.record(z.string(), RuleSettingSchema).optional(),
   phrases: z.array(ShopPhraseSchema).optional(),

@@ -71,7 +71,7 @@ export function validateJiebaWord(word: JiebaWord): void {
 
 const phraseText = z.string().trim().min(1).max(60);
 
-export const PhraseEntrySchema = z.strictObject({
+const PhraseEntrySchema = z.strictObject({
   phrase: phraseText,
   variants: z.array(phraseText).default([]),
   kind: z.string().min(1).optional(),
@@ -88,7 +88,7 @@ export const PhraseEntrySchema = z.strictObject({
     .default({ hit: [], miss: [] }),
 });
 
-export const PhraseDictionarySchema = z.strictObject({
+const PhraseDictionarySchema = z.strictObject({
   name: z.string().regex(/^[a-z][a-z0-9-]*$/),
   description: z.string().optional(),
   entries: z.array(PhraseEntrySchema).min(1),

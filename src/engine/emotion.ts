@@ -31,8 +31,8 @@ const CARRY_OVER = 0.5;
 const ESCALATION_STEP = 10;
 const PUNCTUATION_RUN = /[!！?？]{2,}/gu;
 
-export const UPSET_LEVEL = 30;
-export const ANGRY_LEVEL = 60;
+const UPSET_LEVEL = 30;
+const ANGRY_LEVEL = 60;
 
 export function emotionLevel(score: number): EmotionLevel {
   return score >= ANGRY_LEVEL ? '愤怒' : score >= UPSET_LEVEL ? '不满' : '平静';

@@ -31,7 +31,7 @@ const isRule = (value: unknown): value is Rule =>
 const isTokenizer = (value: unknown): value is Tokenizer =>
   typeof value === 'object' && value !== null && typeof (value as Tokenizer).tokenize === 'function';
 
-export const LinterOptionsSchema = z.strictObject({
+const LinterOptionsSchema = z.strictObject({
   preset: z.enum(PRESETS).default('recommended'),
   rules: z.record(z.string(), RuleSettingSchema).default({}),
   /** Extra rules (same shape as the built-in ones). */

@@ -20,7 +20,7 @@ export interface ActiveRule {
 }
 
 /** Key under which the shared phrase matchers' time is counted. */
-export const MATCHER_TIMING = '(phrase matcher)';
+const MATCHER_TIMING = '(phrase matcher)';
 
 const NO_MATCHES: readonly PhraseMatch[] = [];
 const NO_CURVE: readonly (EmotionScore | undefined)[] = [];

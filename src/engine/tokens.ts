@@ -33,7 +33,7 @@ const WHITESPACE = /^\s+$/u;
 const PUNCTUATION = /^[\p{P}~～]+$/u;
 const SYMBOL = /^[\p{S}\p{C}]+$/u;
 
-export function classifyToken(text: string): TokenKind {
+function classifyToken(text: string): TokenKind {
   const first = text.charCodeAt(0);
   // Fast path: most tokens start with a CJK ideograph or an ASCII letter or digit.
   if ((first >= 0x4e00 && first <= 0x9fff) || (first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39)) {

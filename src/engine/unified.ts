@@ -19,7 +19,7 @@ declare module 'vfile' {
   }
 }
 
-export const kefuParse: Plugin<[{ tokenizer: Tokenizer }], string, Root> = function (options) {
+export const kefuParse: Plugin<[{ tokenizer: Pick<Tokenizer, 'tokenize'> }], string, Root> = function (options) {
   this.parser = (document) => buildTree(document, options.tokenizer.tokenize(document));
 };
 

@@ -15,7 +15,7 @@ export const CSV_COLUMNS: Record<CsvField, readonly string[]> = {
   tags: ['tags', '标签'],
 };
 
-export function normalizeHeader(cell: string): string {
+function normalizeHeader(cell: string): string {
   return cell.trim().replace(/^\uFEFF/, '').replace(/^"|"$/g, '').toLowerCase();
 }
 

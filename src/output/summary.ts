@@ -2,22 +2,11 @@
  * `--format summary`: a terminal table per agent — conversations, findings per
  * rule and the scorecard score — then the overall score.
  */
+import stringWidth from 'string-width';
 import type { TranscriptReport } from '../transcripts/report.js';
 
-/** Columns a character takes in a terminal: CJK and full-width forms take two. */
-export function displayWidth(text: string): number {
-  let width = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0)!;
-    width += /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]|[\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u.test(char) || code > 0x1f000
-      ? 2
-      : 1;
-  }
-  return width;
-}
-
 function pad(text: string, width: number, right = false): string {
-  const fill = ' '.repeat(Math.max(0, width - displayWidth(text)));
+  const fill = ' '.repeat(Math.max(0, width - stringWidth(text)));
   return right ? fill + text : text + fill;
 }
 
@@ -31,7 +20,7 @@ export function formatSummary(report: TranscriptReport): string {
     ...rules.map((id) => String(agent.findings[id] ?? 0)),
     agent.score.toFixed(1) + (agent.autoFailed > 0 ? `（${agent.autoFailed} 次一票否决）` : ''),
   ]);
-  const widths = header.map((cell, i) => Math.max(displayWidth(cell), ...rows.map((row) => displayWidth(row[i]))));
+  const widths = header.map((cell, i) => Math.max(stringWidth(cell), ...rows.map((row) => stringWidth(row[i]))));
   const line = (cells: string[]) => cells.map((cell, i) => pad(cell, widths[i], i > 0)).join('  ').trimEnd();
   const out = [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(line)];
   out.push('');

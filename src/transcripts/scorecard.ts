@@ -9,7 +9,7 @@ import { formatPath, zodChinese } from '../engine/dictionary.js';
 import { KefuLintError } from '../engine/errors.js';
 import type { Severity } from '../engine/severity.js';
 
-export const ScorecardSchema = z.strictObject({
+const ScorecardSchema = z.strictObject({
   /** Points lost per finding, by rule id. */
   weights: z.record(z.string(), z.number().min(0).max(100)).default({}),
   /** Points lost per finding of a rule without its own weight, by severity. */

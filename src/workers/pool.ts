@@ -1,6 +1,6 @@
 /**
  * The one worker pool for large inputs (long reply lists and large transcripts).
- * Each worker thread loads its own jieba and runs jobs sent to it (see worker.ts);
+ * Each worker thread loads its own jieba and runs jobs sent to it (see ../worker.ts);
  * it keeps at most two jobs, so a slow worker never holds up the others; jobs
  * beyond that wait here, and the reader waits (`whenBelow`) before adding more.
  */
@@ -94,7 +94,7 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
       { length: count },
       // A worker's heap holds its linter and one job at a time: capped, V8 collects
       // sooner instead of growing each worker's heap by hundreds of megabytes.
-      () => new Worker(new URL('./worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } }),
+      () => new Worker(new URL('../worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } }),
     );
     this.load = this.workers.map(() => 0);
     this.workers.forEach((worker, index) => {

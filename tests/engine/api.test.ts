@@ -2,7 +2,7 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import * as z from 'zod';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { createLinter, defineRule, docsUrl, kefuParse, type Linter } from '../../src/index.js';
+import { createLinter, defineRule, docsUrl, kefuParse, kefuRules, type Linter } from '../../src/index.js';
 
 describe('library API', () => {
   let linter: Linter;
@@ -94,5 +94,17 @@ describe('library API', () => {
     expect(paragraph.children.filter((c) => c.type === 'SentenceNode')).toHaveLength(3);
     const last = tree.children[tree.children.length - 1];
     expect(last.position?.start).toEqual({ line: 2, column: 1, offset: 16 });
+  });
+
+  it('reports the same findings as vfile messages in a unified pipeline', async () => {
+    const text = '您好，这个我们做不到！！！';
+    const file = new VFile({ value: text, data: { kefu: { standalone: true } } });
+    const processor = unified().use(kefuParse, { tokenizer: linter }).use(kefuRules, { linter });
+    await processor.run(processor.parse(file), file);
+    const expected = linter.lint(text, { standalone: true });
+    expect(file.messages.map((m) => [m.ruleId, m.place, m.actual, m.fatal])).toEqual(
+      expected.map((f) => [f.ruleId, { start: { line: f.line, column: f.column, offset: f.start }, end: { line: f.endLine, column: f.endColumn, offset: f.end } }, f.actual, f.severity === 'error' ? true : f.severity === 'warning' ? false : undefined]),
+    );
+    expect(file.messages.length).toBeGreaterThan(1);
   });
 });

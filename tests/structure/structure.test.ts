@@ -21,7 +21,7 @@ const LAYERS: [string, RegExp][] = [
   ['inputs', /^src\/inputs\//],
   ['worker pool', /^src\/workers\/pool\.ts$/],
   ['transcripts', /^src\/transcripts\//],
-  ['worker thread', /^src\/workers\/worker\.ts$/],
+  ['worker thread', /^src\/worker\.ts$/],
   ['output', /^src\/output\//],
   ['cli', /^src\/cli\//],
   ['public api', /^src\/index\.ts$/],

@@ -2,6 +2,8 @@
  * A deterministic generator of realistic agent replies for benchmarks: clean
  * replies and replies with the problems the rules look for, 5–120 characters.
  */
+import { seededRandom } from '../random.js';
+
 const OPENERS = ['亲，', '您好，', '亲亲，', '', '', '在的亲，', '不好意思让您久等了，', '好的呢，'];
 const BODIES = [
   '您的订单已经发货了，预计明天送达',
@@ -31,17 +33,6 @@ const BODIES = [
 ];
 const CLOSERS = ['', '哦~', '呢', '，感谢您的支持！', '，祝您生活愉快😊', '，有问题随时联系我们哦', '。', '，谢谢亲~'];
 
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 // Details that make most generated replies distinct, as real ones are.
 const DETAILS: ((n: () => number) => string)[] = [
   (n) => `，预计${1 + n() % 5}天内送达`,
@@ -53,7 +44,7 @@ const DETAILS: ((n: () => number) => string)[] = [
 ];
 
 export function generateReplies(count: number, seed: number): string[] {
-  const random = mulberry32(seed);
+  const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const number = () => Math.floor(random() * 1000);
   const replies: string[] = [];

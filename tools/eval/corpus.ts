@@ -17,7 +17,7 @@ import { parseYamlWithLines } from '../../src/text/yaml.js';
 export const REPLY_RULE_IDS = builtinRules.filter((rule) => rule.meta.scope === 'reply').map((rule) => rule.id) as [string, ...string[]];
 export type ReplyRuleId = string;
 
-export const DEFAULT_CORPUS_DIR = join(PACKAGE_ROOT, 'tests', 'eval');
+const DEFAULT_CORPUS_DIR = join(PACKAGE_ROOT, 'tests', 'eval');
 
 export interface Thresholds {
   precision: number;

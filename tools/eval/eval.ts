@@ -132,7 +132,7 @@ const STATUS_LABEL: Record<RuleStatus, string> = {
 };
 
 /** The report as a plain-text table followed by the false positives and negatives. */
-export function formatReport(report: EvalReport): string {
+function formatReport(report: EvalReport): string {
   const percent = (value: number | null) => (value === null ? '—' : `${(value * 100).toFixed(1)}%`);
   const header = ['规则', '标注命中', '对照', 'TP', 'FP', 'FN', '精确率', '召回率', '状态'];
   const rows = report.rules.map((rule) =>

@@ -31,14 +31,14 @@ function jddcText(line: string): string {
 }
 
 /** ECD text is word-segmented with spaces: join the words back as they were written. */
-export function unsegment(line: string): string {
+function unsegment(line: string): string {
   return line
     .trim()
     .split(/\s+/)
     .reduce((text, word) => (text && /[A-Za-z0-9]$/.test(text) && /^[A-Za-z0-9]/.test(word) ? `${text} ${word}` : text + word), '');
 }
 
-export function readJddc(repo: string): RealReply[] {
+function readJddc(repo: string): RealReply[] {
   const replies: RealReply[] = [];
   for (const split of ['train', 'test'] as const) {
     const turns = lines(readRepoFile(repo, `data/${split}.dec`));
@@ -51,7 +51,7 @@ export function readJddc(repo: string): RealReply[] {
   return replies;
 }
 
-export function readEcd(repo: string): RealSession[] {
+function readEcd(repo: string): RealSession[] {
   const sessions: RealSession[] = [];
   // The sample's valid split repeats sessions of its train split: keep each session once.
   const seen = new Set<string>();

@@ -2,6 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { seededRandom } from '../random.js';
 
 export const REAL_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', '..', 'tests', 'real');
 export const REAL_CORPUS_DIR = join(REAL_DIR, '.corpus');
@@ -31,18 +32,6 @@ function readJsonl<T>(name: string): T[] {
 
 export const readRealReplies = (): RealReply[] => readJsonl<RealReply>('replies.jsonl');
 export const readRealSessions = (): RealSession[] => readJsonl<RealSession>('sessions.jsonl');
-
-/** A small seeded generator, so every sample can be drawn again. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** `count` distinct items drawn uniformly at random (seeded), in drawn order. */
 export function sample<T>(items: readonly T[], count: number, seed: number): T[] {

@@ -19,7 +19,7 @@ import { hasLabels, labelFile, mergeRuleLabels, mergeVerdicts, readRuleLabels, r
 
 const REPLY_RULES = builtinRules.filter((r) => r.meta.scope === 'reply').map((r) => r.id);
 const CONVERSATION_RULES = ['greeting-required', 'farewell-required', 'empathy-required', 'no-repeated-reply'];
-export const WARNING_SAMPLE_SIZE = 240;
+const WARNING_SAMPLE_SIZE = 240;
 const WARNING_SAMPLE_SEED = 7;
 
 const pct = (n: number, d: number) => (d === 0 ? '   —  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);

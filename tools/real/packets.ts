@@ -9,8 +9,8 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { REAL_DIR, readRealReplies, readRealSessions, sample } from './data.js';
 
-export const REPLY_SAMPLE_SEED = 20261201;
-export const REPLY_SAMPLE_SIZE = 640;
+const REPLY_SAMPLE_SEED = 20261201;
+const REPLY_SAMPLE_SIZE = 640;
 
 /** The shared calibration sample's ids, kept out of the new sample so the two stay separate. */
 function calibrationIds(): Set<string> {
@@ -18,7 +18,7 @@ function calibrationIds(): Set<string> {
   return new Set(text.split('\n').filter((line) => line && !line.startsWith('#')).map((line) => line.split('\t')[0]));
 }
 
-export function sampledReplyIds(): string[] {
+function sampledReplyIds(): string[] {
   const skip = calibrationIds();
   const ids = readRealReplies().map((reply) => reply.id).filter((id) => !skip.has(id));
   return sample(ids, REPLY_SAMPLE_SIZE, REPLY_SAMPLE_SEED);

@@ -45,7 +45,7 @@ const AGENT_ROLES = new Set(['agent', 'staff', 'seller', 'service', 'cs', 'kefu'
 const CUSTOMER_ROLES = new Set(['customer', 'buyer', 'user', 'client', '顾客', '买家', '用户', '客户', '消费者', '访客']);
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
-export function parseRole(value: unknown): 'agent' | 'customer' | undefined {
+function parseRole(value: unknown): 'agent' | 'customer' | undefined {
   if (typeof value !== 'string') return undefined;
   const role = value.trim().toLowerCase();
   if (AGENT_ROLES.has(role)) return 'agent';
@@ -54,7 +54,7 @@ export function parseRole(value: unknown): 'agent' | 'customer' | undefined {
 }
 
 /** ISO-8601 text, epoch milliseconds (number or digits), or absent; `null` when unparsable. */
-export function parseTime(value: unknown): number | undefined | null {
+function parseTime(value: unknown): number | undefined | null {
   if (value === undefined || value === null || value === '') return undefined;
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
   if (typeof value !== 'string') return null;

@@ -3,11 +3,11 @@
  * slice of a JSON Lines transcript, or a list of conversations — and answers each.
  */
 import { parentPort } from 'node:worker_threads';
-import { linterForSpec, type LinterSpec } from '../config/resolve.js';
-import type { LintContext } from '../engine/conversation.js';
-import type { Finding } from '../engine/finding.js';
-import { runTranscriptJob, type JobResult, type TranscriptJob } from '../transcripts/jobs.js';
-import { toJobError, type JobMessage, type JobResponse } from './pool.js';
+import { linterForSpec, type LinterSpec } from './config/resolve.js';
+import type { LintContext } from './engine/conversation.js';
+import type { Finding } from './engine/finding.js';
+import { runTranscriptJob, type JobResult, type TranscriptJob } from './transcripts/jobs.js';
+import { toJobError, type JobMessage, type JobResponse } from './workers/pool.js';
 
 /** Replies of one file, linted with one linter and context. */
 export interface RepliesJob {
