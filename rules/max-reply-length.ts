@@ -1,10 +1,12 @@
 /**
  * max-reply-length: a reply too long to read at a glance in a chat window.
- * Counts what a reader sees (an emoji is one character; spaces and line breaks
- * are not counted) and marks the part past the limit.
+ * Counts what a reader reads (an emoji is one character; spaces, line breaks,
+ * URLs, emoticon codes, placeholders and app menu paths are not counted) and marks
+ * the part past the limit.
  * 您好，关于退货的问题是这样的……（共 200 字） → 您好，可以退货。步骤：1. …… 2. ……
  */
 import * as z from 'zod';
+import { countReadable } from '../src/engine/context.js';
 import { defineRule } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 
@@ -28,29 +30,13 @@ export default defineRule({
     return (reply) => {
       // Every character takes at least one UTF-16 unit: short replies need no counting.
       if (reply.text.length <= options.max) return;
-      // Count on the tokens: an emoji sequence is already one token, whitespace is skipped.
-      let count = 0;
-      let overflowStart = -1;
-      let lastEnd = 0;
-      for (const token of reply.tokens) {
-        if (token.kind === 'whitespace') continue;
-        if (token.kind === 'emoji') {
-          count++;
-          if (count === options.max + 1) overflowStart = token.start;
-        } else {
-          for (let i = token.start; i < token.end; i++) {
-            const code = reply.text.charCodeAt(i);
-            if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
-            count++;
-            if (count === options.max + 1) overflowStart = i;
-          }
-        }
-        lastEnd = token.end;
-      }
-      if (overflowStart < 0) return;
+      // URLs, emoticon codes, placeholders and app menu paths are not read as text.
+      const { count, overflowAt } = countReadable(reply.text, reply.tokens, reply.layout, options.max);
+      if (overflowAt === undefined) return;
+      const last = reply.tokens.findLast((t) => t.kind !== 'whitespace')!;
       reply.report({
-        start: overflowStart,
-        end: lastEnd,
+        start: overflowAt,
+        end: Math.max(last.end, overflowAt + 1),
         reason: `回复共 ${count} 个字，超过了 ${options.max} 字的上限，顾客难以一眼读完。建议先说结论，再分点简要说明，或者拆成几条发送。`,
       });
     };

@@ -4,11 +4,13 @@
  * 我觉得我已经说清楚了 → 您看这样是否清楚
  */
 import * as z from 'zod';
+import { inSpans, NOT_LANGUAGE, type SpanKind } from '../src/engine/context.js';
 import { defineRule, reportMatches } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 
 const CUSTOMER_CENTRED = new Set(['咱们', '咱', '亲', '亲亲']);
 // Words with 我 that do not put the agent at the centre (我们 counts as the shop).
+const NOT_HERS: ReadonlySet<SpanKind> = new Set([...NOT_LANGUAGE, 'quote']);
 const NOT_SELF = new Set(['我们', '我们的', '自我', '忘我', '你我', '我国', '我司', '我方', '我店']);
 
 export default defineRule({
@@ -32,7 +34,10 @@ export default defineRule({
       const phrases = reply.matches('first-person');
       reportMatches(reply, phrases, '回复以「我」为中心。');
       // jieba sometimes glues 我 to the next word (我查, 我看), so count the character.
-      const selves = reply.tokens.filter((t) => t.kind === 'word' && t.text.includes('我') && !NOT_SELF.has(t.text));
+      // 我的京东, 点击“我的订单”: the app's words or a quotation, not the agent talking about herself.
+      const selves = reply.tokens.filter(
+        (t) => t.kind === 'word' && t.text.includes('我') && !NOT_SELF.has(t.text) && !inSpans(reply.layout, t.start, t.end, NOT_HERS),
+      );
       if (selves.length <= options.max) return;
       let customer = 0;
       for (const token of reply.tokens) {

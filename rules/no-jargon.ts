@@ -2,6 +2,7 @@
  * no-jargon: words customers don't use (SKU, 工单, 揽收 …), with plain rewrites.
  * 已揽收 → 快递已经取件
  */
+import { quotedAt } from '../src/engine/context.js';
 import { phraseRule } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 
@@ -14,4 +15,6 @@ export default phraseRule({
     severity: 'warning',
     docs: docsUrl('no-jargon'),
   },
+  // A quotation (an app button, a product's name) is not the agent's wording.
+  unless: (reply, match) => quotedAt(reply.layout, match.start, match.end),
 });

@@ -6,20 +6,11 @@
 import * as z from 'zod';
 import { defineRule, escapeRegExp } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
-import { insideSpans, quotedSpans } from '../src/engine/quotes.js';
+import { inSpans, quotedAt, type Clause, type SpanKind } from '../src/engine/context.js';
 
-const CLAUSE_BREAK = /[，。！？!?,;；\n~～…]+/gu;
 const QUESTION_MARK = /[?？]/u;
-const SPACE = /\s/u;
 
-interface Clause {
-  start: number;
-  /** End of the clause's text, before its closing marks. */
-  end: number;
-  /** End including the closing marks. */
-  after: number;
-  asks: boolean;
-}
+const LOST: ReadonlySet<SpanKind> = new Set(['lost']);
 
 export default defineRule({
   id: 'no-rapid-fire-questions',
@@ -56,24 +47,23 @@ export default defineRule({
       const matches = reply.matches('questions');
       // Each question needs a ？, a question word or a particle: too few of them, nothing to count.
       if (questionMarks(text) + matches.length + occurrences(anyParticle, text) <= options.max) return;
-      const quoted = quotedSpans(text);
-      const clauses = splitClauses(text);
-      let asked = 0;
-      for (const clause of clauses) {
+      const { layout } = reply;
+      const asks = (clause: Clause): boolean => {
         const marks = text.slice(clause.end, clause.after);
-        if (QUESTION_MARK.test(marks)) {
-          clause.asks = !insideSpans(quoted, clause.end, clause.after);
-        } else if (!insideSpans(quoted, clause.start, clause.end)) {
-          const words = matches.filter((m) => m.start >= clause.start && m.end <= clause.end);
-          clause.asks =
-            endsWith(particles, text, clause.end) ||
-            words.some((m) => m.entry.kind === 'choice') ||
-            words.some((m) => m.entry.kind === 'wh' && (m.end === clause.end || endsWith(tails, text, clause.end)));
-        }
-        if (clause.asks) asked++;
-      }
+        // A ? standing for a lost character (放?心, ??) asks nothing.
+        const mark = marks.search(QUESTION_MARK);
+        if (mark >= 0) return !quotedAt(layout, clause.end, clause.after) && !inSpans(layout, clause.end + mark, clause.end + mark + 1, LOST);
+        if (quotedAt(layout, clause.start, clause.end)) return false;
+        const words = matches.filter((m) => m.start >= clause.start && m.end <= clause.end);
+        return (
+          endsWith(particles, text, clause.end) ||
+          words.some((m) => m.entry.kind === 'choice') ||
+          words.some((m) => m.entry.kind === 'wh' && (m.end === clause.end || endsWith(tails, text, clause.end)))
+        );
+      };
+      const questions = layout.clauses.filter(asks);
+      const asked = questions.length;
       if (asked <= options.max) return;
-      const questions = clauses.filter((c) => c.asks);
       const first = questions[0];
       const last = questions[questions.length - 1];
       const firstMark = text.slice(first.end, first.after).match(QUESTION_MARK)?.[0] ?? '？';
@@ -86,23 +76,6 @@ export default defineRule({
     };
   },
 });
-
-/** Clauses between commas and full stops, each with the marks that close it. */
-function splitClauses(text: string): Clause[] {
-  const clauses: Clause[] = [];
-  let start = 0;
-  const push = (end: number, after: number) => {
-    let from = start;
-    let to = end;
-    while (from < to && SPACE.test(text[from])) from++;
-    while (to > from && SPACE.test(text[to - 1])) to--;
-    if (from < to) clauses.push({ start: from, end: to, after, asks: false });
-    start = after;
-  };
-  for (const run of text.matchAll(CLAUSE_BREAK)) push(run.index, run.index + run[0].length);
-  push(text.length, text.length);
-  return clauses;
-}
 
 function questionMarks(text: string): number {
   let count = 0;

@@ -1,24 +1,32 @@
 /**
- * no-repeated-reply: the same reply sent twice or more in one conversation.
- * 亲，请耐心等待哦。（第二次） → 回应顾客这次的具体问题，给出新的进展
+ * no-repeated-reply: the same canned answer sent again to a new customer message,
+ * as if the agent were not reading (punctuation, particles and 亲/这个 at the start
+ * do not make two replies different). Formulas that naturally recur — please-wait,
+ * thanks, the pre-close question, a farewell, a greeting — are exempt.
+ * 亲，这个是前半小时的活动（顾客追问后又发一次） → 回应顾客这次的具体问题
  */
 import * as z from 'zod';
 import { inConversation } from '../src/engine/conversation.js';
+import { PhraseMatcher } from '../src/engine/matcher.js';
 import { defineRule, replySpan } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 
-/** Whitespace and punctuation do not make two canned replies different. */
-const NOISE = /[\s\p{P}~～]+/gu;
+/** Whitespace, punctuation, symbols and particles do not make two canned replies different. */
+const NOISE = /[\s\p{P}\p{S}~～呢哦噢哈啊呀啦吧嘛哟哒滴]+/gu;
+/** Words of address and fillers an agent puts before the same answer. */
+const LEADING = /^(?:亲亲|亲爱的|亲|客官|您好|嗯嗯|恩恩|嗯|恩|这个|那个|就是)+/u;
+/** A reply this long found whole inside an earlier one is that one sent again. */
+const CONTAINED = 8;
 
 function normalize(text: string): string {
-  return text.replace(NOISE, '');
+  return text.replace(NOISE, '').replace(LEADING, '');
 }
 
 export default defineRule({
   id: 'no-repeated-reply',
   meta: {
     title: '避免机械重复',
-    description: '同一条回复在一次会话中发送了两次或更多，像机器人在敷衍。',
+    description: '顾客又说了新的话，客服却把同一条回复再发一次，像机器人在敷衍；请稍等、致谢、结束前的询问这类套话除外。',
     scope: 'conversation',
     severity: 'warning',
     fixable: false,
@@ -26,22 +34,36 @@ export default defineRule({
     docs: docsUrl('no-repeated-reply'),
   },
   options: z.strictObject({
-    /** Replies shorter than this (好的, 收到) may repeat: that is ordinary chat. */
+    /** What is left of a reply without its formulas must be this long to count as a canned answer. */
     minLength: z.number().int().min(1).default(6),
   }),
-  create(options) {
+  dictionaries: ['formulas'],
+  create(options, env) {
+    const formulas = new PhraseMatcher(env.dictionary('formulas').entries);
+    const content = (text: string) => {
+      let rest = text;
+      for (const match of formulas.matchAnywhere(text).reverse()) rest = rest.slice(0, match.start) + rest.slice(match.end);
+      return normalize(rest);
+    };
     return (reply) => {
       const { context } = reply;
       if (!inConversation(context)) return;
+      if (content(reply.text).length < options.minLength) return;
       const own = normalize(reply.text);
-      if (own.length < options.minLength) return;
-      const earlier = context.history!.findIndex((turn) => turn.role === 'agent' && normalize(turn.text) === own);
+      const history = context.history!;
+      // An earlier agent reply that says the same (or holds this whole reply: the
+      // canned text sent again in short), with the customer speaking since.
+      const same = (text: string) => {
+        const before = normalize(text);
+        return before === own || (own.length >= CONTAINED && before.includes(own));
+      };
+      const earlier = history.findIndex((turn, i) => turn.role === 'agent' && same(turn.text) && history.slice(i + 1).some((later) => later.role === 'customer'));
       if (earlier < 0) return;
       const span = replySpan(reply);
       if (!span) return;
       reply.report({
         ...span,
-        reason: `这条回复与本会话第 ${earlier + 1} 条消息完全相同，像在机械重复。请针对顾客这次说的内容回复，或给出新的进展。`,
+        reason: `这条回复与本会话第 ${earlier + 1} 条消息（messageIndex ${earlier}）相同，顾客说了新的话却得到同样的回答，像在机械重复。请针对顾客这次说的内容回复，或给出新的进展。`,
       });
     };
   },

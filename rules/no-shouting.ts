@@ -6,9 +6,10 @@
 import * as z from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
-import { insideSpans, quotedSpans, type Span } from '../src/engine/quotes.js';
+import { inSpans, quotedAt, type SpanKind } from '../src/engine/context.js';
 
 const MARK_RUN = /[!！?？]{2,}/g;
+const LOST: ReadonlySet<SpanKind> = new Set(['lost']);
 const HAS_MARK_RUN = /[!！?？]{2}/;
 const QUESTION_MARK = /[?？]/;
 const MAX_SEGMENTED = 256;
@@ -30,19 +31,19 @@ export default defineRule({
     maxEmoji: z.number().int().min(1).default(2),
     /** Leave quotations alone: they are someone else's wording. */
     skipQuoted: z.boolean().default(true),
+    /** A run of this many ！/？ is shouting; a shorter run of two is only `info` (exports often show a lost emoji as ??). */
+    marks: z.number().int().min(2).default(3),
   }),
   create(options) {
     const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
     return (reply) => {
       const { text, tokens } = reply;
-      let quoted: readonly Span[] | undefined;
-      const isQuoted = (start: number, end: number) =>
-        options.skipQuoted && insideSpans((quoted ??= quotedSpans(text)), start, end);
+      const isQuoted = (start: number, end: number) => options.skipQuoted && quotedAt(reply.layout, start, end);
 
       for (const run of HAS_MARK_RUN.test(text) ? text.matchAll(MARK_RUN) : []) {
         const start = run.index;
         const end = start + run[0].length;
-        if (isQuoted(start, end)) continue;
+        if (isQuoted(start, end) || inSpans(reply.layout, start, end, LOST)) continue;
         // A run with a question mark still asks something: keep the question mark.
         const mark = run[0].match(QUESTION_MARK)?.[0] ?? run[0][0];
         reply.report({
@@ -51,6 +52,7 @@ export default defineRule({
           reason: `连用 ${run[0].length} 个标点「${run[0]}」像在吼叫，容易让顾客觉得被质问或不耐烦。一个「${mark}」就够了。`,
           expected: [mark],
           fix: { range: [start, end], text: mark },
+          ...(run[0].length < options.marks ? { severity: 'info' as const } : {}),
         });
       }
 

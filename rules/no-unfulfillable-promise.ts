@@ -4,10 +4,13 @@
  * 明天一定能送到 → 预计明天送达，我们会帮您持续关注物流
  */
 import * as z from 'zod';
+import { hypotheticalAt, negatedAt } from '../src/engine/context.js';
 import { defineRule, reasonOf } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 
 const CLAUSE_BREAK = /[，。！？!?,;；\n~～]/u;
+/** 一定很着急, 肯定很难过: fellow feeling, not a promise. */
+const FEELING = /^(?:也|都)?(?:很|非常|特别|挺|会)?(?:着急|急|生气|难过|失望|理解|心疼|担心|郁闷|不开心|不舒服|烦)/u;
 
 export default defineRule({
   id: 'no-unfulfillable-promise',
@@ -38,6 +41,8 @@ export default defineRule({
       let coveredUntil = -1;
       for (const match of matches) {
         if (match.start < coveredUntil) continue;
+        // 无法保证……, 为了保证……, 如果一定要……, 我也一定很着急: no promise is made.
+        if (negatedAt(reply.layout, match.start) || hypotheticalAt(reply.layout, match.start) || FEELING.test(reply.text.slice(match.end, match.end + 4))) continue;
         if (match.entry.kind === 'absolute') {
           const end = clauseEnd(reply.text, match.end);
           if (!isClaim(match.start, end)) {

@@ -5,7 +5,7 @@
 import * as z from 'zod';
 import { defineRule, reasonOf } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
-import { insideSpans, quotedSpans } from '../src/engine/quotes.js';
+import { quotedAt } from '../src/engine/context.js';
 
 export default defineRule({
   id: 'prefer-honorific',
@@ -31,10 +31,11 @@ export default defineRule({
       const matches = reply.matches('honorific');
       if (matches.length === 0) return;
       const forbidden = reply.matches('forbidden-words');
-      const quoted = options.skipQuoted ? quotedSpans(reply.text) : [];
       for (const match of matches) {
         if (forbidden.some((f) => f.start < match.end && match.start < f.end)) continue;
-        if (quoted.length > 0 && insideSpans(quoted, match.start, match.end)) continue;
+        if (options.skipQuoted && quotedAt(reply.layout, match.start, match.end)) continue;
+        // 帮你您: the agent already corrected herself; 您您 would be wrong.
+        if (reply.text[match.end] === '您' || reply.text[match.start - 1] === '您') continue;
         const polite = reply.text.slice(match.start, match.end).replaceAll('你', '您');
         reply.report({
           start: match.start,

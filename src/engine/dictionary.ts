@@ -80,6 +80,8 @@ const PhraseEntrySchema = z.strictObject({
   allows: z.array(phraseText).default([]),
   next: z.array(phraseText).optional(),
   final: z.boolean().default(false),
+  /** The phrase may start a longer word: 亲 in 亲是……, 亲爱的 (look-alikes such as 亲自 go in `allows`). */
+  prefix: z.boolean().default(false),
   examples: z
     .strictObject({
       hit: z.array(z.string().min(1)).default([]),

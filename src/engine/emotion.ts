@@ -1,8 +1,11 @@
 /**
- * The customer's emotion score (情绪温度计), 0–100 per customer message: emotion
- * words from the `emotion` dictionary, the intensity of runs of ！/？, and
- * escalation, since anger carries over from one customer turn to the next.
- * 我要投诉！！！ → 60 (愤怒)
+ * The customer's emotion score (情绪温度计), 0–100 per customer message. It follows
+ * feeling, not topic: emotion words from the `emotion` dictionary (complaints,
+ * accusations, threats; not 退款 or 退货), angry rhetorical questions (凭什么……,
+ * 不是……吗, 怎么还……), the intensity of runs of ！/？, and escalation across
+ * turns. A calm or polite message (谢谢, 好的, 不好意思) counts half and ends what
+ * carried over: the score comes down when the customer calms.
+ * 我要投诉！！！ → 65 (愤怒); 请问能退款吗 → 0
  */
 import type { PhraseDictionary } from './dictionary.js';
 import { KefuLintError } from './errors.js';
@@ -24,7 +27,27 @@ export interface EmotionScore {
   streak: number;
 }
 
-const KIND_POINTS: Record<string, number> = { strong: 40, medium: 25, mild: 10 };
+const KIND_POINTS: Record<string, number> = { strong: 45, medium: 30, defect: 30, mild: 15, calm: 0 };
+/** Asking whether a problem could happen (会掉毛吗, 如果起球怎么办) is not having it. */
+const HYPOTHETICAL = /如果|万一|要是|会不会|[吗么]/u;
+/** Angry rhetorical questions and reproaches: the shape of a sentence, not a word. */
+const RHETORICAL = [
+  /凭什么/u,
+  /难道/u,
+  /(?:这|你们?|那你)不(?:是|就)[^，。,.!?！？]{0,15}[吗嘛么]/u,
+  /怎么(?:还|又|就|这么|那么|老是|总是|一直|现在还|到现在)/u,
+  /为什么(?:还|要|不|又|这么|那么)/u,
+  /(?:有|还)没有人/u,
+  /你们?(?:也|就|都)?(?:该|应该)/u,
+  /你(?:自己)?(?:想想|说说|说对不对)|你自己看看/u,
+  /你让我怎么/u,
+  /别跟我说/u,
+  /明明/u,
+  /(?:还|到底)要等多久/u,
+  // 3天了, 四五天了, 都一个星期过去了: waiting, counted.
+  /(?:\d+|[一二两三四五六七八九十几]+)个?(?:天|星期|礼拜|周)(?:了|过去了)/u,
+];
+const RHETORICAL_POINTS = 30;
 /** Share of the previous customer turn's score that carries over: anger does not reset between messages. */
 const CARRY_OVER = 0.5;
 /** Extra points per consecutive customer turn whose own emotion rose (escalation). */
@@ -68,11 +91,24 @@ export class EmotionScorer {
    * at any position; look-alikes such as 不投诉 or 垃圾袋 are listed as `allows`.
    */
   score(text: string, previous?: EmotionScore): EmotionScore {
-    const words = this.matcher.matchAnywhere(text);
+    const found = this.matcher.matchAnywhere(text);
+    const hypothetical = HYPOTHETICAL.test(text);
+    const words = found.filter((w) => w.entry.kind !== 'calm' && !(hypothetical && w.entry.kind === 'defect'));
+    const calm = found.some((w) => w.entry.kind === 'calm');
+    const strong = words.some((w) => w.entry.kind === 'strong');
     const wordPoints = words.reduce((sum, w) => sum + KIND_POINTS[w.entry.kind!], 0);
+    // A rhetorical question counts once, and not again where an emotion word already stands (怎么还没).
+    const rhetorical = RHETORICAL.some((pattern) => {
+      const m = pattern.exec(text);
+      return m !== null && !words.some((w) => w.start < m.index + m[0].length && m.index < w.end);
+    })
+      ? RHETORICAL_POINTS
+      : 0;
     const punctuation = punctuationPoints(text);
-    const own = Math.min(100, wordPoints + punctuation);
-    const carried = previous ? previous.score * CARRY_OVER : 0;
+    const raw = Math.min(100, wordPoints + rhetorical + punctuation);
+    // A polite message asking about a problem is a request: it counts half, unless it threatens or accuses.
+    const own = calm && !strong ? Math.floor(raw / 2) : raw;
+    const carried = previous && !calm && own > 0 ? previous.score * CARRY_OVER : 0;
     const streak = previous && own > 0 && own >= previous.own ? previous.streak + 1 : 0;
     const score = Math.min(100, Math.round(own + carried + streak * ESCALATION_STEP));
     return { score, own, level: emotionLevel(score), words: words.map((w) => text.slice(w.start, w.end)), punctuation, streak };

@@ -77,9 +77,9 @@ export class PhraseMatcher {
       for (let i = token.start; i < text.length; i++) {
         node = node.children.get(foldCase(text.charCodeAt(i)));
         if (!node) break;
-        if (node.terminal && boundary[i + 1]) {
+        if (node.terminal) {
           for (const { entry, phrase } of node.terminal) {
-            if (accepts(entry, text, token.start, i + 1)) {
+            if ((boundary[i + 1] || entry.prefix) && accepts(entry, text, token.start, i + 1)) {
               (found ??= []).push({ entry, phrase, start: token.start, end: i + 1 });
             }
           }

@@ -5,6 +5,7 @@
  */
 import type { Root } from 'nlcst';
 import * as z from 'zod';
+import type { ReplyLayout } from './context.js';
 import type { LintContext } from './conversation.js';
 import type { PhraseDictionary, PhraseEntry } from './dictionary.js';
 import type { EmotionScore } from './emotion.js';
@@ -49,8 +50,13 @@ export interface ReplyContext {
   readonly text: string;
   readonly tokens: readonly Token[];
   readonly tree: Root;
+  /** The reply's clauses and non-language spans (URLs, emoticons, quotes, menus …). */
+  readonly layout: ReplyLayout;
   readonly context: LintContext;
-  /** Phrase matches of one dictionary (computed once per reply for all rules). */
+  /**
+   * Phrase matches of one dictionary (computed once per reply for all rules); a
+   * match in a URL, emoticon code, placeholder, number or app menu path is left out.
+   */
   matches(dictionary: string): readonly PhraseMatch[];
   /** The customer's emotion at each turn of `context.history` (undefined for agent turns). */
   emotion(): readonly (EmotionScore | undefined)[];
@@ -112,6 +118,8 @@ export interface PhraseRuleSpec {
   id: string;
   dictionary: string;
   meta: Omit<RuleMeta, 'scope' | 'fixable' | 'hasSuggestions'> & Partial<Pick<RuleMeta, 'scope'>>;
+  /** A match the rule lets pass in its context (a quotation, the agent acting for the customer …). */
+  unless?: (reply: ReplyContext, match: PhraseMatch) => boolean;
 }
 
 const PhraseRuleOptions = z.strictObject({
@@ -132,12 +140,8 @@ export function phraseRule(spec: PhraseRuleSpec): Rule<z.output<typeof PhraseRul
     create(options) {
       const allowed = new Set(options.allow);
       return (reply) => {
-        const matches = reply.matches(spec.dictionary);
-        reportMatches(
-          reply,
-          allowed.size > 0 ? matches.filter((m) => !allowed.has(m.phrase) && !allowed.has(m.entry.phrase)) : matches,
-          spec.meta.description,
-        );
+        const matches = reply.matches(spec.dictionary).filter((m) => !allowed.has(m.phrase) && !allowed.has(m.entry.phrase) && !spec.unless?.(reply, m));
+        reportMatches(reply, matches, spec.meta.description);
       };
     },
   });

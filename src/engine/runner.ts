@@ -4,6 +4,7 @@
  * asks for one of its dictionaries, and every report becomes a finding.
  */
 import type { Root } from 'nlcst';
+import { inSpans, type ReplyLayout } from './context.js';
 import type { LintContext } from './conversation.js';
 import type { EmotionScore, EmotionScorer } from './emotion.js';
 import type { Finding } from './finding.js';
@@ -24,6 +25,7 @@ const MATCHER_TIMING = '(phrase matcher)';
 
 const NO_MATCHES: readonly PhraseMatch[] = [];
 const NO_CURVE: readonly (EmotionScore | undefined)[] = [];
+const NO_LAYOUT: ReplyLayout = { clauses: [], spans: [] };
 
 export class RuleRunner {
   private readonly matcherOf = new Map<string, number>();
@@ -48,6 +50,8 @@ export class RuleRunner {
   /** The findings of every active rule on one reply, in the order they were reported. */
   run(text: string, tokens: readonly Token[], tree: Root, context: LintContext): Finding[] {
     const findings: Finding[] = [];
+    const layout = tree.data?.layout ?? NO_LAYOUT;
+    const language = layout.spans.length === 0 ? undefined : (m: PhraseMatch) => !inSpans(layout, m.start, m.end);
     const { matchers, matcherOf, scorer } = this;
     let byDictionary: Map<string, PhraseMatch[]> | undefined;
     let ran = 0;
@@ -58,6 +62,7 @@ export class RuleRunner {
       ran |= 1 << index;
       byDictionary ??= new Map();
       for (const match of matchers[index].match(text, tokens)) {
+        if (language && !language(match)) continue;
         const name = match.entry.dictionary;
         const list = byDictionary.get(name);
         if (list) list.push(match);
@@ -69,6 +74,7 @@ export class RuleRunner {
       text,
       tokens,
       tree,
+      layout,
       context,
       matches(dictionary) {
         const index = matcherOf.get(dictionary);

@@ -1,7 +1,8 @@
 /**
  * A reply as an nlcst-style syntax tree built from its tokens:
  * Root > Paragraph > Sentence > Word | Punctuation | Symbol | WhiteSpace.
- * Emoji are Symbol nodes marked `data.emoji`. Every node has exact positions.
+ * Emoji are Symbol nodes marked `data.emoji`. Every node has exact positions, and
+ * the root carries the reply's clauses and non-language spans (context.ts).
  */
 import type {
   Paragraph,
@@ -14,6 +15,7 @@ import type {
   Word,
 } from 'nlcst';
 import type { Point, Position } from 'unist';
+import { layoutOf, type ReplyLayout } from './context.js';
 import type { Token } from './tokens.js';
 
 declare module 'nlcst' {
@@ -23,6 +25,8 @@ declare module 'nlcst' {
   interface RootData {
     /** The tokens the tree was built from, so rules never tokenize again. */
     tokens?: readonly Token[];
+    /** Clauses and non-language spans (see context.ts). */
+    layout?: ReplyLayout;
   }
 }
 
@@ -61,7 +65,7 @@ export class PositionMap {
 
 export function buildTree(text: string, tokens: readonly Token[]): Root {
   const map = new PositionMap(text);
-  const root: Root = { type: 'RootNode', children: [], position: map.position(0, text.length), data: { tokens } };
+  const root: Root = { type: 'RootNode', children: [], position: map.position(0, text.length), data: { tokens, layout: layoutOf(text, tokens) } };
   let paragraph: Paragraph | undefined;
   let sentence: Sentence | undefined;
 

@@ -64,7 +64,7 @@ describeBrowser('html report in headless Chromium', () => {
       expect(canvas.painted / (canvas.width * canvas.height), `${canvas.id} should be drawn`).toBeGreaterThan(0.002);
     }
     const agentRows = await page.locator('#agent-table tbody tr').allTextContents();
-    expect(agentRows.some((row) => row.includes('小美') && row.includes('65.0'))).toBe(true);
+    expect(agentRows.some((row) => row.includes('小美') && row.includes('75.0'))).toBe(true);
     expect(await page.locator('#rule-table tbody tr').count()).toBeGreaterThan(3);
     const worst = page.locator('section.conversation').first();
     await expect(worst.locator('h3').textContent()).resolves.toContain('A1001');

@@ -16,6 +16,8 @@ testRule('courtesy-required', {
     { text: '收到~', context: midConversation },
     { text: '嗯嗯', context: midConversation },
     { text: '是的呢', context: midConversation },
+    // Mid-conversation a plain answer is ordinary chat, not curt.
+    { text: '好的，明天发', context: midConversation },
   ],
   invalid: [
     { text: '发票开好了。', findings: [{ actual: '发票开好了。', suggests: ['您好，发票开好了。'] }] },
@@ -25,8 +27,6 @@ testRule('courtesy-required', {
     // A canned reply stands alone: even an acknowledgement is checked.
     { text: '好的', findings: [{ actual: '好的' }] },
     { text: '好的', context: { ...midConversation, standalone: true }, findings: [{ actual: '好的' }] },
-    // Mid-conversation, only a bare acknowledgement is exempt.
-    { text: '好的，明天发', context: midConversation, findings: [{ actual: '好的，明天发' }] },
     { text: '  地址改好了  ', findings: [{ actual: '地址改好了', start: 2, end: 7 }] },
   ],
 });

@@ -15,6 +15,6 @@ testRule('greeting-required', {
   ],
   invalid: [
     { text: '订单已经发货了。', context: opening, findings: [{ actual: '订单已经发货了。', suggests: ['您好，订单已经发货了。'] }] },
-    { text: '  稍等  ', context: { history: [] }, findings: [{ actual: '稍等', start: 2, end: 4 }] },
+    { text: '  稍等  ', context: { history: [{ role: 'customer', text: '有人吗' }] }, findings: [{ actual: '稍等', start: 2, end: 4 }] },
   ],
 });

@@ -15,9 +15,24 @@ testRule('no-repeated-reply', {
     // The customer's own words repeated are not the agent repeating itself.
     { text: '到底什么时候能到？', context: { history } },
     canned,
+    // Formulas recur naturally: please-wait, thanks, the pre-close question.
+    { text: '请您稍等，正在为您核实处理中哦', context: { history: [{ role: 'customer', text: '发货了吗' }, { role: 'agent', text: '请您稍等，正在为您核实处理中哦' }, { role: 'customer', text: '好' }] } },
+    { text: '请问还有其他可以帮到您的吗？', context: { history: [{ role: 'customer', text: '好的' }, { role: 'agent', text: '请问还有其他可以帮到您的吗？' }, { role: 'customer', text: '还有一个问题' }] } },
   ],
   invalid: [
-    { text: canned, context: { history }, findings: [{ actual: canned, reason: '完全相同' }] },
+    { text: canned, context: { history }, findings: [{ actual: canned, reason: '相同' }] },
+    // 亲 or 这个 in front does not make it a different answer.
+    {
+      text: '亲是前半小时的活动',
+      context: { history: [{ role: 'customer', text: '活动不是还没结束吗' }, { role: 'agent', text: '这个是前半小时的活动' }, { role: 'customer', text: '页面上写的是三十分钟内付款' }] },
+      findings: [{ actual: '亲是前半小时的活动', reason: 'messageIndex 1' }],
+    },
+    // The canned text sent again in short.
+    {
+      text: '茶具订单满99包邮',
+      context: { history: [{ role: 'customer', text: '怎么小的更贵' }, { role: 'agent', text: '本店茶具订单满99包邮，偏远地区除外，有运费请联系客服改价' }, { role: 'customer', text: '这样小的反而贵了' }] },
+      findings: [{ actual: '茶具订单满99包邮' }],
+    },
     // Punctuation and spacing do not make it a different reply.
     { text: '亲，请耐心等待哦！我们正在加急处理。', context: { history }, findings: [{ actual: '亲，请耐心等待哦！我们正在加急处理。' }] },
   ],

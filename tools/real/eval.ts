@@ -13,7 +13,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { builtinRules, createLinter, type Finding, type Linter, type RuleSetting } from '../../src/index.js';
+import { builtinRules, createLinter, emotionLevel, type Finding, type Linter, type RuleSetting } from '../../src/index.js';
 import { readRealReplies, readRealSessions, sample, type RealReply, type RealSession } from './data.js';
 import { hasLabels, labelFile, mergeRuleLabels, mergeVerdicts, readRuleLabels, readVerdicts, type RuleLabel } from './labels.js';
 
@@ -35,9 +35,14 @@ function replyLinter(): Promise<Linter> {
   return createLinter({ rules });
 }
 
-/** A reply as a chat tool lints it: mid-conversation, the chat before it as history. */
+/**
+ * A reply as a chat tool lints it: mid-conversation, with the customer's latest
+ * message as history. The corpus does not mark who said what in the chat before a
+ * turn; its last message is the one the agent is answering.
+ */
 function lintReply(linter: Linter, reply: RealReply): Finding[] {
-  return linter.lint(reply.text, { history: reply.context ? [{ role: 'customer', text: reply.context }] : [] });
+  const last = reply.context.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+  return linter.lint(reply.text, { history: last ? [{ role: 'customer', text: last }] : [] });
 }
 
 /** A stable key for a warning that quotes no corpus text: reply, rule and the span it points at. */
@@ -220,7 +225,6 @@ async function conversationFigures(sessions: readonly RealSession[], misses: str
 
 function emotionFigures(scores: Map<string, number>, misses: string[][]): string[] {
   if (!hasLabels('emotion.a.tsv') || !hasLabels('emotion.b.tsv')) return [];
-  const threshold = 40;
   const { agreed, agreement } = mergeVerdicts(readVerdicts(labelFile('emotion.a.tsv')), readVerdicts(labelFile('emotion.b.tsv')));
   let tp = 0;
   let fp = 0;
@@ -228,14 +232,14 @@ function emotionFigures(scores: Map<string, number>, misses: string[][]): string
   let tn = 0;
   for (const [id, label] of agreed) {
     if (label !== 'upset' && label !== 'calm') continue;
-    const upset = (scores.get(id) ?? 0) >= threshold;
+    const upset = emotionLevel(scores.get(id) ?? 0) !== '平静';
     if (label === 'upset') upset ? tp++ : (fn++, misses.push(['FN', 'emotion', id]));
     else upset ? (fp++, misses.push(['FP', 'emotion', id])) : tn++;
   }
   const total = tp + fp + fn + tn;
   const balanced = (tp / Math.max(1, tp + fn) + tn / Math.max(1, tn + fp)) / 2;
   return [
-    `五、顾客情绪（情绪温度 ≥ ${threshold} 记为不满）：两人一致的标注 ${total} 条（不满 ${tp + fn}，平静 ${fp + tn}；两人一致率 ${pct(agreement, 1)}）。`,
+    `五、顾客情绪（情绪温度达到「不满」即记为不满）：两人一致的标注 ${total} 条（不满 ${tp + fn}，平静 ${fp + tn}；两人一致率 ${pct(agreement, 1)}）。`,
     `  精确率 ${ratio(tp, tp + fp)}，召回率 ${ratio(tp, tp + fn)}，一致率 ${ratio(tp + tn, total)}，平衡一致率 ${balanced.toFixed(3)}`,
   ];
 }

@@ -1,0 +1,290 @@
+/**
+ * What a reply's words stand in: the clauses it is made of, and the parts of it
+ * that are not the agent's own language. Built once per reply with the tree, read
+ * by every rule, so no rule keeps its own regex for a condition, a negation or a URL.
+ *
+ * - non-language spans: URLs, emoticon codes (#E-s01, [微笑], O(∩_∩)O),
+ *   anonymisation placeholders ([数字x], [ORDERID_123]), long numbers, characters
+ *   lost in export (放?心, ??), and app menu paths (我的京东 > 客户服务 > 返修退换货);
+ * - quotations (“……”, 《……》): someone else's wording;
+ * - clauses, each with what changes the meaning of a phrase in it: a condition
+ *   (如果……/……的话), a purpose (为了……), negators (无法保证……), and where the
+ *   agent acts for the customer (帮您联系……, 给您申请……).
+ * 如果您没办法到店，可以…… → clause 1 is a condition: no refusal there.
+ */
+import type { Token } from './tokens.js';
+
+export type SpanKind = 'url' | 'emoticon' | 'placeholder' | 'number' | 'lost' | 'menu' | 'quote';
+
+export interface TextSpan {
+  start: number;
+  end: number;
+  kind: SpanKind;
+}
+
+export interface Clause {
+  start: number;
+  /** End of the clause's words, before the marks that close it. */
+  end: number;
+  /** End including the marks that close it (，。？ …). */
+  after: number;
+  /** A condition in the clause (如果/要是/假如……, ……的话), as [start, end); empty when there is none. */
+  condition: [number, number];
+  /** A question: ends with ？ or asks 是否/是不是/有没有/吗. */
+  question: boolean;
+  /** A purpose: 为了……, 为保证……. */
+  purpose: boolean;
+  /** Offsets where a negator (不, 没, 无法, 不能 …) starts. */
+  negators: number[];
+  /** Where the agent acts for the customer (帮您/给您/为您/替您 + what follows). */
+  agentActs: [number, number][];
+}
+
+export interface ReplyLayout {
+  clauses: Clause[];
+  /** Non-language spans and quotations, in order of start. */
+  spans: TextSpan[];
+}
+
+/** Kinds that are not language at all: phrase rules skip them. */
+export const NOT_LANGUAGE: ReadonlySet<SpanKind> = new Set(['url', 'emoticon', 'placeholder', 'number', 'lost', 'menu']);
+/** Kinds a reader does not read as text: lengths do not count them (a number is read). */
+const NOT_READ: ReadonlySet<SpanKind> = new Set(['url', 'emoticon', 'placeholder', 'lost', 'menu']);
+
+const URL_CHAR = "(?:\\[[^\\]\\s]{1,10}\\]|[A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%])";
+const URL = new RegExp(`(?:https?://|www\\.)${URL_CHAR}+|\\b[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|cn|net|org)(?:/${URL_CHAR}*)?`, 'g');
+const EMOTICON = /#E-[A-Za-z]+(?:\[[^\]\n]{1,8}\]|\d{1,4})?|\[(?:微笑|大笑|偷笑|可爱|害羞|调皮|憨笑|愉快|握手|抱拳|拥抱|爱心|心|玫瑰|强|赞|OK|ok|耶|鼓掌|飞吻|亲亲|得意|呲牙|嘿哈|奸笑|机智|皱眉|难过|流泪|大哭|抓狂|发怒|尴尬|惊讶|疑问|晕|再见|抱抱|摊手|笑哭|捂脸|haha|good|ok)\]|[~～]?O\(∩_∩\)O[~～/]*|\^_\^|\(\^_\^\)|\(\^o\^\)|o\(\^▽\^\)o|:\)|;\)|\^\^/g;
+const PLACEHOLDER = /\[(?:数字|姓名|金额|站点|链接|电话|地址|日期|时间|邮箱|身份证|组织机构|订单|商品)[^\]\n]{0,6}\]|\[[A-Z]+_[A-Z0-9_]+\]|\[商品快照\]/g;
+const LONG_NUMBER = /(?<![\dA-Za-z])\d{9,}(?![\dA-Za-z])/g;
+// An ASCII ? standing for a lost character: inside a word (放?心), in a run (??),
+// or on its own after a mark or at the start.
+const LOST = /\?{2,}|(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff])|(?<=^|[\s,，。~～、；;:：)）】」”])\?(?=$|[\s,，。~～#\[])/g;
+const MENU_SEPARATOR = /\s*(?:-{1,2}|—{1,2}|>|＞|》|→|&gt;|\/(?=[\u4e00-\u9fff]))\s*/.source;
+const MENU_ITEM = `[“"「‘']?[A-Za-z\\u4e00-\\u9fff][A-Za-z0-9\\u4e00-\\u9fff/]{0,11}[”"」’']?`;
+const MENU_PATH = new RegExp(`${MENU_ITEM}(?:${MENU_SEPARATOR}${MENU_ITEM})+`, 'gu');
+/** A menu path names at least one page of the app. */
+const MENU_WORD = /我的|客户服务|订单|售后|个人中心|设置|账户|发票|首页|申请|服务|退换|返修|APP|app|京东|淘宝|钱包|优惠券|详情/;
+/** Pages of the app that start with 我的: the app's words, not the agent talking about herself. */
+const APP_PAGE = /我的(?:京东|淘宝|订单|账户|钱包|优惠券|发票|售后|客户服务|收藏|足迹|评价|地址|余额|退款|服务)/g;
+
+const CLAUSE_BREAK = /[，。！？!?,;；：:~～…\n]|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])/g;
+const CONDITION_WORD = /如果|要是|假如|假设|万一|倘若|若是|如若|只要|一旦|^若|^如(?!何|今|此|下|实|期|约)/;
+const QUESTION = /是否|是不是|有没有|[吗么]$|^还是.*呢$/;
+const PURPOSE = /^(?:为了|为(?=保证|确保|避免|防止|方便|保障|让))/;
+const NEGATOR = /^(?:不|没|无|未|别|非)/;
+const AGENT_ACTS = /(?:帮|给|为|替)(?:您|亲|你)/g;
+
+/** Spans of `pattern` in `text` as `kind`. */
+function find(text: string, pattern: RegExp, kind: SpanKind, into: TextSpan[]): void {
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    if (m[0].length === 0) {
+      pattern.lastIndex++;
+      continue;
+    }
+    into.push({ start: m.index, end: m.index + m[0].length, kind });
+  }
+}
+
+/** Drop spans inside or overlapping an earlier, longer one (first kinds win on ties). */
+function settle(spans: TextSpan[]): TextSpan[] {
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: TextSpan[] = [];
+  for (const span of spans) {
+    const last = kept[kept.length - 1];
+    if (last && span.start < last.end) {
+      if (span.end > last.end && span.kind === last.kind) last.end = span.end;
+      continue;
+    }
+    kept.push(span);
+  }
+  return kept;
+}
+
+const QUOTE_CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '《': '》', '〈': '〉' };
+
+function quotations(text: string, into: TextSpan[]): void {
+  let closing: string | undefined;
+  let open = 0;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (closing !== undefined) {
+      if (char === closing) {
+        into.push({ start: open, end: i + 1, kind: 'quote' });
+        closing = undefined;
+      } else if (char === '\n') {
+        // A quotation never runs past the end of a line: the quote was left open.
+        closing = undefined;
+      }
+      continue;
+    }
+    if (QUOTE_CLOSE[char] !== undefined) {
+      closing = QUOTE_CLOSE[char];
+      open = i;
+    }
+  }
+}
+
+const HAS_SPECIAL = /[:#[\]?^~～(>＞→&“"「『‘《〈-]|www|我的|\d{9}/;
+
+/** The non-language spans and quotations of a reply. */
+export function textSpans(text: string): TextSpan[] {
+  // Most replies hold none of these: one test is cheaper than every pattern.
+  if (!HAS_SPECIAL.test(text)) return [];
+  const spans: TextSpan[] = [];
+  find(text, URL, 'url', spans);
+  find(text, PLACEHOLDER, 'placeholder', spans);
+  find(text, EMOTICON, 'emoticon', spans);
+  find(text, LONG_NUMBER, 'number', spans);
+  find(text, LOST, 'lost', spans);
+  const menus: TextSpan[] = [];
+  find(text, MENU_PATH, 'menu', menus);
+  for (const menu of menus) if (MENU_WORD.test(text.slice(menu.start, menu.end))) spans.push(menu);
+  find(text, APP_PAGE, 'menu', spans);
+  // A quotation may hold a URL or a menu path: it is kept beside them, not instead.
+  const quotes: TextSpan[] = [];
+  quotations(text, quotes);
+  return [...settle(spans), ...quotes].sort((a, b) => a.start - b.start);
+}
+
+/** Where a condition stands in a clause's words: from 如果 (or the start) to 的话 (or the end). */
+function conditionIn(words: string, base: number): [number, number] {
+  const opener = words.search(CONDITION_WORD);
+  const close = words.indexOf('的话', Math.max(opener, 0));
+  if (opener >= 0) return [base + opener, close >= 0 ? base + close + 2 : base + words.length];
+  if (close >= 0) return [base, base + close + 2];
+  return [base, base];
+}
+
+/** The clauses of a reply, between commas, full stops, question marks and line ends. */
+export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
+  const clauses: Clause[] = [];
+  let start = 0;
+  const push = (end: number, after: number) => {
+    let from = start;
+    let to = end;
+    while (from < to && /\s/.test(text[from])) from++;
+    while (to > from && /\s/.test(text[to - 1])) to--;
+    if (from < to) {
+      const words = text.slice(from, to);
+      const question = /[?？]/.test(text.slice(to, after)) || QUESTION.test(words);
+      clauses.push({ start: from, end: to, after, condition: conditionIn(words, from), question, purpose: PURPOSE.test(words), negators: [], agentActs: [] });
+    }
+  };
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(text); m; m = CLAUSE_BREAK.exec(text)) {
+    // A run of marks closes one clause: 什么？！
+    let after = m.index + m[0].length;
+    while (after < text.length && /[，。！？!?,;；~～…]/.test(text[after])) after++;
+    push(m.index, after);
+    start = after;
+    CLAUSE_BREAK.lastIndex = after;
+  }
+  push(text.length, text.length);
+  // An alternative question (取消不了的 还是什么问题的呢？) asks in both its clauses.
+  for (let i = 1; i < clauses.length; i++) {
+    if (clauses[i].question && text.startsWith('还是', clauses[i].start)) clauses[i - 1].question = true;
+  }
+  let at = 0;
+  for (const token of tokens) {
+    if (token.kind !== 'word' || !NEGATOR.test(token.text)) continue;
+    while (at < clauses.length && clauses[at].end <= token.start) at++;
+    if (at < clauses.length && clauses[at].start <= token.start) clauses[at].negators.push(token.start);
+  }
+  AGENT_ACTS.lastIndex = 0;
+  for (let m = AGENT_ACTS.exec(text); m; m = AGENT_ACTS.exec(text)) {
+    const clause = clauses.find((c) => c.start <= m!.index && m!.index < c.end);
+    if (clause) clause.agentActs.push([m.index, clause.end]);
+  }
+  return clauses;
+}
+
+export function layoutOf(text: string, tokens: readonly Token[]): ReplyLayout {
+  return { clauses: clausesOf(text, tokens), spans: textSpans(text) };
+}
+
+/** The clause holding `offset` (the nearest one before it when it falls between clauses). */
+export function clauseAt(layout: ReplyLayout, offset: number): Clause | undefined {
+  let found: Clause | undefined;
+  for (const clause of layout.clauses) {
+    if (clause.start > offset) break;
+    found = clause;
+  }
+  return found;
+}
+
+/** Is there a negator in the clause of `offset`, before it? */
+export function negatedAt(layout: ReplyLayout, offset: number): boolean {
+  const clause = clauseAt(layout, offset);
+  return clause !== undefined && clause.negators.some((at) => at < offset);
+}
+
+/** Does [start, end) lie inside the agent acting for the customer (帮您联系……)? */
+export function agentActsAt(layout: ReplyLayout, start: number, end: number): boolean {
+  const clause = clauseAt(layout, start);
+  return clause !== undefined && clause.agentActs.some(([from, to]) => from <= start && end <= to);
+}
+
+const QUOTE: ReadonlySet<SpanKind> = new Set(['quote']);
+
+/** Is [start, end) inside a quotation (someone else's wording)? */
+export function quotedAt(layout: ReplyLayout, start: number, end: number): boolean {
+  return inSpans(layout, start, end, QUOTE);
+}
+
+/** Does `offset` stand in a condition (如果……, ……的话) or a purpose (为了……) clause? */
+export function hypotheticalAt(layout: ReplyLayout, offset: number): boolean {
+  const clause = clauseAt(layout, offset);
+  return clause !== undefined && ((clause.condition[0] <= offset && offset < clause.condition[1]) || clause.purpose);
+}
+
+/** Does `offset` stand in a question (是否……, ……吗？)? */
+export function questionAt(layout: ReplyLayout, offset: number): boolean {
+  return clauseAt(layout, offset)?.question ?? false;
+}
+
+// 您取消不了, 您前台不能修改: the customer is who cannot (not 您的订单, 您这个订单).
+const CUSTOMER_SUBJECT = /[您你](?:[^的这那个订单商品我们，。！？,.!?\s]{0,3})$/u;
+const AGENT_SUBJECT = /(?:我们?|这边|小妹|妹子|客服|本店|我司)[^您你]{0,4}$/u;
+
+/** Who does what stands at `offset` in its clause: the customer (您……), the agent (我/这边……), or unknown. */
+export function subjectAt(layout: ReplyLayout, text: string, offset: number): 'customer' | 'agent' | undefined {
+  const clause = clauseAt(layout, offset);
+  if (!clause) return undefined;
+  const before = text.slice(Math.max(clause.start, offset - 8), offset);
+  if (CUSTOMER_SUBJECT.test(before)) return 'customer';
+  if (AGENT_SUBJECT.test(before)) return 'agent';
+  return undefined;
+}
+
+/** Does [start, end) overlap a span of one of `kinds`? */
+export function inSpans(layout: ReplyLayout, start: number, end: number, kinds: ReadonlySet<SpanKind> = NOT_LANGUAGE): boolean {
+  for (const span of layout.spans) {
+    if (span.start >= end) break;
+    if (span.end > start && kinds.has(span.kind)) return true;
+  }
+  return false;
+}
+
+/**
+ * Characters a reader reads: not whitespace, not in a non-language span, an emoji
+ * once. With `limit`, also the offset of the first character past it.
+ */
+export function countReadable(text: string, tokens: readonly Token[], layout: ReplyLayout, limit = Infinity): { count: number; overflowAt?: number } {
+  const spans = layout.spans.filter((s) => NOT_READ.has(s.kind));
+  let count = 0;
+  let overflowAt: number | undefined;
+  let span = 0;
+  for (const token of tokens) {
+    if (token.kind === 'whitespace') continue;
+    for (let i = token.start; i < token.end; i++) {
+      while (span < spans.length && spans[span].end <= i) span++;
+      if (span < spans.length && spans[span].start <= i) continue;
+      const code = text.charCodeAt(i);
+      if (code >= 0xdc00 && code <= 0xdfff) continue; // second half of a surrogate pair
+      if (token.kind === 'emoji' && i > token.start) continue;
+      if (++count === limit + 1) overflowAt = i;
+    }
+  }
+  return overflowAt === undefined ? { count } : { count, overflowAt };
+}
