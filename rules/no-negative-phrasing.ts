@@ -10,6 +10,15 @@ import { defineRule, reasonOf } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 import { REFUSALS, refusals } from './refusals.js';
 
+/**
+ * What the customer can do instead, or what the agent does for them: 您可以取消重新下单,
+ * 建议您……, 或者……, 帮您申请. A refusal that comes with one is a lesser fault: the
+ * reply helps, only its wording leads with the no.
+ */
+const ALTERNATIVE =
+  /(?:您|亲|你)(?:也|还|这边)?可以(?![吗么嘛])|可以(?:帮|给|为|替)(?:您|亲)|建议|或者|要不(?:您|亲|然您)|(?:帮|给|为|替)(?:您|亲)(?:申请|联系|备注|反馈|登记|处理|核实|催|补|重新|安排|退|换|提交|报备|留言|记录)|重新(?:下单|购买|拍|提交|申请)|可以(?:先|再)?(?:取消|拒收|申请|联系|备注|重新)/u;
+const LESSER_REASON = '回复已经给出了替代办法，只是先说了“不”：把能做的放在前面会更好。';
+
 export default defineRule({
   id: 'no-negative-phrasing',
   meta: {
@@ -30,10 +39,24 @@ export default defineRule({
   create(options) {
     const allowed = new Set(options.allow);
     return (reply) => {
-      for (const match of refusals(reply)) {
-        if (allowed.has(match.phrase) || allowed.has(match.entry.phrase)) continue;
-        reply.report({ start: match.start, end: match.end, reason: reasonOf(match.entry, '回复中有生硬的否定或拒绝。'), expected: match.entry.rewrites });
+      const found = refusals(reply).filter((match) => !allowed.has(match.phrase) && !allowed.has(match.entry.phrase));
+      if (found.length === 0) return;
+      const lesser = offersAlternative(reply.text, found);
+      for (const match of found) {
+        const reason = reasonOf(match.entry, '回复中有生硬的否定或拒绝。');
+        reply.report({ start: match.start, end: match.end, reason: lesser ? `${reason}${LESSER_REASON}` : reason, expected: match.entry.rewrites, lesser });
       }
     };
   },
 });
+
+/** Does the reply, outside its refusals, offer an alternative? */
+function offersAlternative(text: string, found: readonly { start: number; end: number }[]): boolean {
+  let rest = '';
+  let at = 0;
+  for (const match of found) {
+    rest += text.slice(at, match.start) + '，';
+    at = match.end;
+  }
+  return ALTERNATIVE.test(rest + text.slice(at));
+}

@@ -11,6 +11,11 @@ import { inSpans, quotedAt, type Clause, type SpanKind } from '../src/engine/con
 const QUESTION_MARK = /[?？]/u;
 
 const LOST: ReadonlySet<SpanKind> = new Set(['lost']);
+/**
+ * A clause that only tags the one before (对吗, 可以吗, 好不好, 在吗): after a statement
+ * or a request it is a check, not one more question; after a question it is one more.
+ */
+const TAG = /^(?:这样|那|那么|您看|亲)?(?:(?:对|可以|好|行|是|在|方便|没问题|明白)(?:吗|么|嘛|不)|对不对|好不好|行不行|可不可以|是吧|对吧|好吧)[呢哈呀~～]*$/u;
 
 export default defineRule({
   id: 'no-rapid-fire-questions',
@@ -49,6 +54,8 @@ export default defineRule({
       if (questionMarks(text) + matches.length + occurrences(anyParticle, text) <= options.max) return;
       const { layout } = reply;
       const asks = (clause: Clause): boolean => {
+        // 请问还有其他可以帮到您的吗: a polite close, not one more question for the customer to answer.
+        if (matches.some((m) => m.entry.kind === 'pre-close' && m.start >= clause.start && m.end <= clause.end)) return false;
         const marks = text.slice(clause.end, clause.after);
         // A ? standing for a lost character (放?心, ??) asks nothing.
         const mark = marks.search(QUESTION_MARK);
@@ -61,7 +68,13 @@ export default defineRule({
           words.some((m) => m.entry.kind === 'wh' && (m.end === clause.end || endsWith(tails, text, clause.end)))
         );
       };
-      const questions = layout.clauses.filter(asks);
+      const questions: Clause[] = [];
+      let previousAsked = true;
+      for (const clause of layout.clauses) {
+        const asked: boolean = asks(clause) && (previousAsked || !TAG.test(text.slice(clause.start, clause.end)));
+        if (asked) questions.push(clause);
+        previousAsked = asked;
+      }
       const asked = questions.length;
       if (asked <= options.max) return;
       const first = questions[0];

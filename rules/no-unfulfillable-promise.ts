@@ -10,7 +10,7 @@ import { docsUrl } from './docs.js';
 
 const CLAUSE_BREAK = /[，。！？!?,;；\n~～]/u;
 /** 一定很着急, 肯定很难过: fellow feeling, not a promise. */
-const FEELING = /^(?:也|都)?(?:很|非常|特别|挺|会)?(?:着急|急|生气|难过|失望|理解|心疼|担心|郁闷|不开心|不舒服|烦)/u;
+const FEELING = /^(?:也|都)?(?:很|非常|特别|挺|会)?(?:着急|急|生气|难过|失望|理解|心疼|担心|郁闷|不开心|不舒服|烦|迫不及待|期待|开心|高兴|激动)/u;
 
 export default defineRule({
   id: 'no-unfulfillable-promise',

@@ -3,9 +3,10 @@
  * no-negative-phrasing and courtesy-required). Not a refusal: a condition about
  * the customer (如果您没办法到店, 您取消不了的话), a question (是否不支持……？),
  * declining to promise (无法保证明天到), a possibility (可能是无法送达), a negative
- * that describes a thing (不支持的快递), or a quotation.
+ * that describes a thing (不支持的快递), the then-part of a condition (若没有按钮，
+ * 则表示无法修改), a yes with its condition (可以的，不支持跨区), or a quotation.
  */
-import { hypotheticalAt, questionAt, quotedAt, subjectAt } from '../src/engine/context.js';
+import { clauseAt, consequentAt, hypotheticalAt, questionAt, quotedAt, subjectAt } from '../src/engine/context.js';
 import type { PhraseMatch } from '../src/engine/matcher.js';
 import type { ReplyContext } from '../src/engine/rule.js';
 
@@ -18,16 +19,20 @@ const ATTRIBUTIVE = /^的(?![呢哦哈啦呀哟了吧啊嘛噢喔亲~～，。�
 
 /** 无法取消可以等师傅上门……: a condition without 如果, followed by what can be done. */
 const IMPLICIT_CONDITION = /^[^，。！？,.!?\s]{0,6}?(?:可以|就可以|就行)/u;
-/** 可能是无法送达: a possibility, not a refusal (at most a vague answer). */
-const POSSIBILITY = /(?:可能|也许|或许|估计|大概)(?:是|会)?$/u;
+/** 可能是无法送达, 应该是商品不支持……: a possibility, not a refusal (at most a vague answer). */
+const POSSIBILITY = /(?:可能|也许|或许|估计|大概|应该是)(?:是|会)?[^，。！？,.!?\s不没无]{0,4}$/u;
+/** 可以的，不支持跨区: a yes with its condition, not a refusal. */
+const YES_FIRST = /^(?:亲[，,]?)?(?:是?可以(?:的|哦|呢|哈|呀|滴)*|能(?:的|哦)+|支持(?:的|哦)+)$/u;
 
 export function refusals(reply: ReplyContext): PhraseMatch[] {
   const { text, layout } = reply;
   return reply.matches(REFUSALS).filter((match) => {
-    if (hypotheticalAt(layout, match.start) || questionAt(layout, match.start) || quotedAt(layout, match.start, match.end)) return false;
+    if (hypotheticalAt(layout, match.start) || consequentAt(layout, match.start) || questionAt(layout, match.start) || quotedAt(layout, match.start, match.end)) return false;
+    const first = layout.clauses[0];
+    if (first && first !== clauseAt(layout, match.start) && YES_FIRST.test(text.slice(first.start, first.end))) return false;
     if (subjectAt(layout, text, match.start) === 'customer') return false;
     const after = text.slice(match.end, match.end + 12);
-    const before = text.slice(Math.max(0, match.start - 4), match.start);
+    const before = text.slice(Math.max(0, match.start - 8), match.start);
     return !DECLINED_PROMISE.test(after) && !ATTRIBUTIVE.test(after) && !IMPLICIT_CONDITION.test(after) && !POSSIBILITY.test(before);
   });
 }

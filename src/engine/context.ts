@@ -12,15 +12,10 @@
  *   agent acts for the customer (帮您联系……, 给您申请……).
  * 如果您没办法到店，可以…… → clause 1 is a condition: no refusal there.
  */
+import { NOT_LANGUAGE, NOT_READ, textSpans, type SpanKind, type TextSpan } from './spans.js';
 import type { Token } from './tokens.js';
 
-export type SpanKind = 'url' | 'emoticon' | 'placeholder' | 'number' | 'lost' | 'menu' | 'quote';
-
-export interface TextSpan {
-  start: number;
-  end: number;
-  kind: SpanKind;
-}
+export { NOT_LANGUAGE, textSpans, type SpanKind, type TextSpan } from './spans.js';
 
 export interface Clause {
   start: number;
@@ -34,6 +29,8 @@ export interface Clause {
   question: boolean;
   /** A purpose: 为了……, 为保证……. */
   purpose: boolean;
+  /** The then-part of a condition in the clause before (若没有按钮，则表示无法修改): a rule stated, not a refusal now. */
+  consequent: boolean;
   /** Offsets where a negator (不, 没, 无法, 不能 …) starts. */
   negators: number[];
   /** Where the agent acts for the customer (帮您/给您/为您/替您 + what follows). */
@@ -41,111 +38,19 @@ export interface Clause {
 }
 
 export interface ReplyLayout {
-  clauses: Clause[];
+  readonly clauses: Clause[];
   /** Non-language spans and quotations, in order of start. */
   spans: TextSpan[];
 }
 
-/** Kinds that are not language at all: phrase rules skip them. */
-export const NOT_LANGUAGE: ReadonlySet<SpanKind> = new Set(['url', 'emoticon', 'placeholder', 'number', 'lost', 'menu']);
-/** Kinds a reader does not read as text: lengths do not count them (a number is read). */
-const NOT_READ: ReadonlySet<SpanKind> = new Set(['url', 'emoticon', 'placeholder', 'lost', 'menu']);
-
-const URL_CHAR = "(?:\\[[^\\]\\s]{1,10}\\]|[A-Za-z0-9\\-._~:/?#@!$&'()*+,;=%])";
-const URL = new RegExp(`(?:https?://|www\\.)${URL_CHAR}+|\\b[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)*\\.(?:com|cn|net|org)(?:/${URL_CHAR}*)?`, 'g');
-const EMOTICON = /#E-[A-Za-z]+(?:\[[^\]\n]{1,8}\]|\d{1,4})?|\[(?:微笑|大笑|偷笑|可爱|害羞|调皮|憨笑|愉快|握手|抱拳|拥抱|爱心|心|玫瑰|强|赞|OK|ok|耶|鼓掌|飞吻|亲亲|得意|呲牙|嘿哈|奸笑|机智|皱眉|难过|流泪|大哭|抓狂|发怒|尴尬|惊讶|疑问|晕|再见|抱抱|摊手|笑哭|捂脸|haha|good|ok)\]|[~～]?O\(∩_∩\)O[~～/]*|\^_\^|\(\^_\^\)|\(\^o\^\)|o\(\^▽\^\)o|:\)|;\)|\^\^/g;
-const PLACEHOLDER = /\[(?:数字|姓名|金额|站点|链接|电话|地址|日期|时间|邮箱|身份证|组织机构|订单|商品)[^\]\n]{0,6}\]|\[[A-Z]+_[A-Z0-9_]+\]|\[商品快照\]/g;
-const LONG_NUMBER = /(?<![\dA-Za-z])\d{9,}(?![\dA-Za-z])/g;
-// An ASCII ? standing for a lost character: inside a word (放?心), in a run (??),
-// or on its own after a mark or at the start.
-const LOST = /\?{2,}|(?<=[\u4e00-\u9fff])\?(?=[\u4e00-\u9fff])|(?<=^|[\s,，。~～、；;:：)）】」”])\?(?=$|[\s,，。~～#\[])/g;
-const MENU_SEPARATOR = /\s*(?:-{1,2}|—{1,2}|>|＞|》|→|&gt;|\/(?=[\u4e00-\u9fff]))\s*/.source;
-const MENU_ITEM = `[“"「‘']?[A-Za-z\\u4e00-\\u9fff][A-Za-z0-9\\u4e00-\\u9fff/]{0,11}[”"」’']?`;
-const MENU_PATH = new RegExp(`${MENU_ITEM}(?:${MENU_SEPARATOR}${MENU_ITEM})+`, 'gu');
-/** A menu path names at least one page of the app. */
-const MENU_WORD = /我的|客户服务|订单|售后|个人中心|设置|账户|发票|首页|申请|服务|退换|返修|APP|app|京东|淘宝|钱包|优惠券|详情/;
-/** Pages of the app that start with 我的: the app's words, not the agent talking about herself. */
-const APP_PAGE = /我的(?:京东|淘宝|订单|账户|钱包|优惠券|发票|售后|客户服务|收藏|足迹|评价|地址|余额|退款|服务)/g;
 
 const CLAUSE_BREAK = /[，。！？!?,;；：:~～…\n]|\s{2,}|(?<=[\u4e00-\u9fff])\s(?=[\u4e00-\u9fff])/g;
 const CONDITION_WORD = /如果|要是|假如|假设|万一|倘若|若是|如若|只要|一旦|^若|^如(?!何|今|此|下|实|期|约)/;
 const QUESTION = /是否|是不是|有没有|[吗么]$|^还是.*呢$/;
 const PURPOSE = /^(?:为了|为(?=保证|确保|避免|防止|方便|保障|让))/;
 const NEGATOR = /^(?:不|没|无|未|别|非)/;
+const CONSEQUENT = /^(?:则|那么?|就|说明|表示|即|代表)/;
 const AGENT_ACTS = /(?:帮|给|为|替)(?:您|亲|你)/g;
-
-/** Spans of `pattern` in `text` as `kind`. */
-function find(text: string, pattern: RegExp, kind: SpanKind, into: TextSpan[]): void {
-  pattern.lastIndex = 0;
-  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-    if (m[0].length === 0) {
-      pattern.lastIndex++;
-      continue;
-    }
-    into.push({ start: m.index, end: m.index + m[0].length, kind });
-  }
-}
-
-/** Drop spans inside or overlapping an earlier, longer one (first kinds win on ties). */
-function settle(spans: TextSpan[]): TextSpan[] {
-  spans.sort((a, b) => a.start - b.start || b.end - a.end);
-  const kept: TextSpan[] = [];
-  for (const span of spans) {
-    const last = kept[kept.length - 1];
-    if (last && span.start < last.end) {
-      if (span.end > last.end && span.kind === last.kind) last.end = span.end;
-      continue;
-    }
-    kept.push(span);
-  }
-  return kept;
-}
-
-const QUOTE_CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '《': '》', '〈': '〉' };
-
-function quotations(text: string, into: TextSpan[]): void {
-  let closing: string | undefined;
-  let open = 0;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (closing !== undefined) {
-      if (char === closing) {
-        into.push({ start: open, end: i + 1, kind: 'quote' });
-        closing = undefined;
-      } else if (char === '\n') {
-        // A quotation never runs past the end of a line: the quote was left open.
-        closing = undefined;
-      }
-      continue;
-    }
-    if (QUOTE_CLOSE[char] !== undefined) {
-      closing = QUOTE_CLOSE[char];
-      open = i;
-    }
-  }
-}
-
-const HAS_SPECIAL = /[:#[\]?^~～(>＞→&“"「『‘《〈-]|www|我的|\d{9}/;
-
-/** The non-language spans and quotations of a reply. */
-export function textSpans(text: string): TextSpan[] {
-  // Most replies hold none of these: one test is cheaper than every pattern.
-  if (!HAS_SPECIAL.test(text)) return [];
-  const spans: TextSpan[] = [];
-  find(text, URL, 'url', spans);
-  find(text, PLACEHOLDER, 'placeholder', spans);
-  find(text, EMOTICON, 'emoticon', spans);
-  find(text, LONG_NUMBER, 'number', spans);
-  find(text, LOST, 'lost', spans);
-  const menus: TextSpan[] = [];
-  find(text, MENU_PATH, 'menu', menus);
-  for (const menu of menus) if (MENU_WORD.test(text.slice(menu.start, menu.end))) spans.push(menu);
-  find(text, APP_PAGE, 'menu', spans);
-  // A quotation may hold a URL or a menu path: it is kept beside them, not instead.
-  const quotes: TextSpan[] = [];
-  quotations(text, quotes);
-  return [...settle(spans), ...quotes].sort((a, b) => a.start - b.start);
-}
 
 /** Where a condition stands in a clause's words: from 如果 (or the start) to 的话 (or the end). */
 function conditionIn(words: string, base: number): [number, number] {
@@ -168,7 +73,7 @@ export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
     if (from < to) {
       const words = text.slice(from, to);
       const question = /[?？]/.test(text.slice(to, after)) || QUESTION.test(words);
-      clauses.push({ start: from, end: to, after, condition: conditionIn(words, from), question, purpose: PURPOSE.test(words), negators: [], agentActs: [] });
+      clauses.push({ start: from, end: to, after, condition: conditionIn(words, from), question, purpose: PURPOSE.test(words), consequent: false, negators: [], agentActs: [] });
     }
   };
   CLAUSE_BREAK.lastIndex = 0;
@@ -183,7 +88,11 @@ export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
   push(text.length, text.length);
   // An alternative question (取消不了的 还是什么问题的呢？) asks in both its clauses.
   for (let i = 1; i < clauses.length; i++) {
-    if (clauses[i].question && text.startsWith('还是', clauses[i].start)) clauses[i - 1].question = true;
+    const [clause, before] = [clauses[i], clauses[i - 1]];
+    if (clause.question && text.startsWith('还是', clause.start)) before.question = true;
+    // 如没有修改按钮，说明订单已不支持修改: the condition's then-part, in the same sentence.
+    const sameSentence = !/[。！？!?\n]/.test(text.slice(before.end, clause.start));
+    if (sameSentence && before.condition[1] === before.end && before.condition[0] < before.end && CONSEQUENT.test(text.slice(clause.start, clause.end))) clause.consequent = true;
   }
   let at = 0;
   for (const token of tokens) {
@@ -199,8 +108,15 @@ export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
   return clauses;
 }
 
+/** A reply's layout: its spans at once (cheap), its clauses when a rule first asks. */
 export function layoutOf(text: string, tokens: readonly Token[]): ReplyLayout {
-  return { clauses: clausesOf(text, tokens), spans: textSpans(text) };
+  let clauses: Clause[] | undefined;
+  return {
+    spans: textSpans(text),
+    get clauses() {
+      return (clauses ??= clausesOf(text, tokens));
+    },
+  };
 }
 
 /** The clause holding `offset` (the nearest one before it when it falls between clauses). */
@@ -236,6 +152,11 @@ export function quotedAt(layout: ReplyLayout, start: number, end: number): boole
 export function hypotheticalAt(layout: ReplyLayout, offset: number): boolean {
   const clause = clauseAt(layout, offset);
   return clause !== undefined && ((clause.condition[0] <= offset && offset < clause.condition[1]) || clause.purpose);
+}
+
+/** Does `offset` stand in the then-part of a condition (若没有按钮，则表示无法修改)? */
+export function consequentAt(layout: ReplyLayout, offset: number): boolean {
+  return clauseAt(layout, offset)?.consequent ?? false;
 }
 
 /** Does `offset` stand in a question (是否……, ……吗？)? */

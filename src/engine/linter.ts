@@ -18,7 +18,6 @@ import { RuleRunner, type ActiveRule } from './runner.js';
 import { resolveRules, RuleSettingSchema, type ResolvedRule } from './settings.js';
 import { PRESETS, type Preset, type SeverityOrOff } from './severity.js';
 import type { Token, Tokenizer } from './tokens.js';
-import { buildTree } from './tree.js';
 
 const isRule = (value: unknown): value is Rule =>
   typeof value === 'object' &&
@@ -189,8 +188,8 @@ interface Parts {
 }
 
 function assemble({ infos, conversationRules, runner, tokenizer, curve, timings }: Parts): Linter {
-  const check = (text: string, tokens: readonly Token[], context: LintContext = {}): Finding[] => {
-    const findings = runner.run(text, tokens, buildTree(text, tokens), context);
+  const check = (text: string, tokens: readonly Token[], context: LintContext = {}, tree?: Root): Finding[] => {
+    const findings = runner.run(text, tokens, context, tree);
     if (findings.length < 2) return findings;
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return composeSuggestions(findings);
@@ -222,7 +221,7 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
       }
       return results;
     },
-    lintTree: (text, tree, context) => (runner.size === 0 ? [] : check(text, tree.data?.tokens ?? [], context)),
+    lintTree: (text, tree, context) => (runner.size === 0 ? [] : check(text, tree.data?.tokens ?? [], context, tree)),
     fix: (text, context) => fixUntilStable(text, (current) => lint(current, context)).output,
     tokenize: (text) => tokenizer.tokenize(text),
     lintConversation(messages) {

@@ -44,6 +44,8 @@ export interface RuleReport {
   fix?: Edit;
   /** This finding's own severity, when the rule's data sets one (a shop phrase's level). */
   severity?: Severity;
+  /** A lesser case of the rule's fault: one level below the rule's severity (error → warning → info). */
+  lesser?: boolean;
 }
 
 export interface ReplyContext {

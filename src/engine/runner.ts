@@ -4,15 +4,15 @@
  * asks for one of its dictionaries, and every report becomes a finding.
  */
 import type { Root } from 'nlcst';
-import { inSpans, type ReplyLayout } from './context.js';
+import { inSpans, layoutOf } from './context.js';
 import type { LintContext } from './conversation.js';
 import type { EmotionScore, EmotionScorer } from './emotion.js';
 import type { Finding } from './finding.js';
 import type { PhraseMatch, PhraseMatcher } from './matcher.js';
 import type { ReplyContext, Rule, RuleCheck, RuleReport } from './rule.js';
-import type { Severity } from './severity.js';
+import { lowerSeverity, type Severity } from './severity.js';
 import type { Token } from './tokens.js';
-import { PositionMap } from './tree.js';
+import { buildTree, PositionMap } from './tree.js';
 
 export interface ActiveRule {
   rule: Rule<any>;
@@ -25,7 +25,6 @@ const MATCHER_TIMING = '(phrase matcher)';
 
 const NO_MATCHES: readonly PhraseMatch[] = [];
 const NO_CURVE: readonly (EmotionScore | undefined)[] = [];
-const NO_LAYOUT: ReplyLayout = { clauses: [], spans: [] };
 
 export class RuleRunner {
   private readonly matcherOf = new Map<string, number>();
@@ -47,11 +46,16 @@ export class RuleRunner {
     return this.rules.length;
   }
 
-  /** The findings of every active rule on one reply, in the order they were reported. */
-  run(text: string, tokens: readonly Token[], tree: Root, context: LintContext): Finding[] {
+  /**
+   * The findings of every active rule on one reply, in the order they were
+   * reported. The tree and the layout are built when a rule first asks for them
+   * (most replies have no phrase match and need neither).
+   */
+  run(text: string, tokens: readonly Token[], context: LintContext, given?: Root): Finding[] {
     const findings: Finding[] = [];
-    const layout = tree.data?.layout ?? NO_LAYOUT;
-    const language = layout.spans.length === 0 ? undefined : (m: PhraseMatch) => !inSpans(layout, m.start, m.end);
+    let layout = given?.data?.layout;
+    let tree = given;
+    const layoutNow = () => (layout ??= layoutOf(text, tokens));
     const { matchers, matcherOf, scorer } = this;
     let byDictionary: Map<string, PhraseMatch[]> | undefined;
     let ran = 0;
@@ -61,8 +65,11 @@ export class RuleRunner {
     const runMatcher = (index: number) => {
       ran |= 1 << index;
       byDictionary ??= new Map();
-      for (const match of matchers[index].match(text, tokens)) {
-        if (language && !language(match)) continue;
+      const found = matchers[index].match(text, tokens);
+      if (found.length === 0) return;
+      const spans = layoutNow().spans.length > 0 ? layoutNow() : undefined;
+      for (const match of found) {
+        if (spans && inSpans(spans, match.start, match.end)) continue;
         const name = match.entry.dictionary;
         const list = byDictionary.get(name);
         if (list) list.push(match);
@@ -73,8 +80,12 @@ export class RuleRunner {
     const reply: ReplyContext = {
       text,
       tokens,
-      tree,
-      layout,
+      get tree() {
+        return (tree ??= buildTree(text, tokens, layoutNow()));
+      },
+      get layout() {
+        return layoutNow();
+      },
       context,
       matches(dictionary) {
         const index = matcherOf.get(dictionary);
@@ -118,7 +129,7 @@ function toFinding(text: string, positions: PositionMap, active: ActiveRule, rep
   const to = positions.point(end);
   const finding: Finding = {
     ruleId: active.rule.id,
-    severity: report.severity ?? active.severity,
+    severity: report.severity ?? (report.lesser ? lowerSeverity(active.severity) : active.severity),
     reason: report.reason ?? active.rule.meta.description,
     start,
     end,

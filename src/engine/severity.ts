@@ -25,3 +25,8 @@ export function presetSeverity(rule: { meta: { severity: SeverityOrOff; strictSe
   if (preset === 'strict') return rule.meta.strictSeverity ?? (rule.meta.severity === 'info' ? 'warning' : rule.meta.severity);
   return rule.meta.severity;
 }
+
+/** One level below: error → warning → info (info stays info). */
+export function lowerSeverity(severity: Severity): Severity {
+  return severity === 'error' ? 'warning' : 'info';
+}

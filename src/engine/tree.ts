@@ -63,9 +63,9 @@ export class PositionMap {
   }
 }
 
-export function buildTree(text: string, tokens: readonly Token[]): Root {
+export function buildTree(text: string, tokens: readonly Token[], layout: ReplyLayout = layoutOf(text, tokens)): Root {
   const map = new PositionMap(text);
-  const root: Root = { type: 'RootNode', children: [], position: map.position(0, text.length), data: { tokens, layout: layoutOf(text, tokens) } };
+  const root: Root = { type: 'RootNode', children: [], position: map.position(0, text.length), data: { tokens, layout } };
   let paragraph: Paragraph | undefined;
   let sentence: Sentence | undefined;
 

@@ -17,6 +17,13 @@ testRule('no-negative-phrasing', {
     '品质好到别家没法比',
     '支持七天无理由退换货',
     '不给您添麻烦了',
+    // The then-part of a condition states a rule; it refuses nothing now.
+    '若没有修改按钮，则表示订单已经修改不了哦',
+    '如没有修改按钮，说明订单已不支持修改了呢',
+    // A yes with its condition.
+    '可以的，不支持跨区',
+    // A possibility, not a refusal.
+    '应该是商品不支持上门取件的哈',
   ],
   invalid: [
     { text: '这个我们做不到', findings: [{ actual: '做不到', start: 4, end: 7, suggests: ['尝试'] }] },
@@ -31,5 +38,11 @@ testRule('no-negative-phrasing', {
     { text: '不可能再便宜了', findings: [{ actual: '不可能' }] },
     { text: '只能按规定处理', findings: [{ actual: '只能按规定' }] },
     { text: '这个无法处理，也不给退', findings: [{ actual: '无法' }, { actual: '不给' }] },
+    // A refusal that comes with an alternative is a lesser case: one level lower.
+    { text: '地址修改不了的，您可以取消重新下单', findings: [{ actual: '修改不了', severity: 'info' }] },
+    { text: '没办法撤销呢，建议您收到后拒收', findings: [{ actual: '没办法', severity: 'info' }] },
+    { text: '地址修改不了的', findings: [{ actual: '修改不了', severity: 'warning' }] },
+    // A condition in another sentence does not make the refusal its then-part.
+    { text: '如果有按钮就能改。现在说明已经改不了', findings: [{ actual: '改不了', severity: 'warning' }] },
   ],
 });

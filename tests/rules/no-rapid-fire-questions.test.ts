@@ -13,6 +13,9 @@ testRule('no-rapid-fire-questions', {
     '就这么办。那么明天发货。我们这么做是为了保证质量。',
     '您说“能退吗？能换吗？还能用吗？”这三个问题我一起回复您：都可以',
     { text: '订单号是多少？地址是哪里？要开发票吗？', options: { max: 3 } },
+    // A tag after a statement or request checks it; it is not one more question.
+    '那您电话地址对吗，我直接给您安排，对吗，可以吗',
+    '抱歉呢，在吗，需要帮您提交一下吗',
   ],
   invalid: [
     {

@@ -14,13 +14,17 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { builtinRules, createLinter, emotionLevel, type Finding, type Linter, type RuleSetting } from '../../src/index.js';
-import { readRealReplies, readRealSessions, sample, type RealReply, type RealSession } from './data.js';
+import { readRealReplies, readRealSessions, type RealReply, type RealSession } from './data.js';
 import { hasLabels, labelFile, mergeRuleLabels, mergeVerdicts, readRuleLabels, readVerdicts, type RuleLabel } from './labels.js';
 
 const REPLY_RULES = builtinRules.filter((r) => r.meta.scope === 'reply').map((r) => r.id);
 const CONVERSATION_RULES = ['greeting-required', 'farewell-required', 'empathy-required', 'no-repeated-reply'];
-const WARNING_SAMPLE_SIZE = 240;
-const WARNING_SAMPLE_SEED = 7;
+/**
+ * Warnings sampled for judging: each warning is in the sample when a hash of its
+ * key falls under this share, so every warning is equally likely, and a warning
+ * keeps its place in the sample (and its verdicts) when rules change elsewhere.
+ */
+const WARNING_SAMPLE_SHARE = 0.3;
 
 const pct = (n: number, d: number) => (d === 0 ? '   —  ' : `${((100 * n) / d).toFixed(1).padStart(5)}%`);
 const ratio = (n: number, d: number) => (d === 0 ? '  —  ' : (n / d).toFixed(3));
@@ -48,6 +52,13 @@ function lintReply(linter: Linter, reply: RealReply): Finding[] {
 /** A stable key for a warning that quotes no corpus text: reply, rule and the span it points at. */
 function warningKey(id: string, finding: Finding): string {
   return `${id}|${finding.ruleId}|${finding.start}-${finding.end}`;
+}
+
+/** FNV-1a over the key, as a share in [0, 1). */
+function sampled(key: string): boolean {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return hash / 0x100000000 < WARNING_SAMPLE_SHARE;
 }
 
 interface Counts {
@@ -150,25 +161,35 @@ function warningFigures(warnings: readonly LintedReply[], drawn: readonly Linted
   const a = readVerdicts(labelFile('warnings.a.tsv'));
   const b = readVerdicts(labelFile('warnings.b.tsv'));
   const judged = drawn.filter((w) => a.has(w.key) && b.has(w.key));
-  const share = (verdicts: Map<string, string>, verdict: string) => judged.filter((w) => verdicts.get(w.key) === verdict).length;
   const { pairs, agreement } = mergeVerdicts(new Map(judged.map((w) => [w.key, a.get(w.key)!])), new Map(judged.map((w) => [w.key, b.get(w.key)!])));
   const out = [
-    `三、报警的可信度：从全部 ${warnings.length} 条提示中均匀抽取 ${drawn.length} 条，两名评判者已评 ${judged.length} 条${judged.length < drawn.length ? `（还有 ${drawn.length - judged.length} 条未评，用 --judge-packet 导出）` : ''}。`,
+    `三、报警的可信度：从全部 ${warnings.length} 条提示中按键的散列均匀抽取 ${drawn.length} 条（每条提示被抽中的机会相同），两名评判者已评 ${judged.length} 条${judged.length < drawn.length ? `（还有 ${drawn.length - judged.length} 条未评，用 --judge-packet 导出）` : ''}。`,
+    ...verdictShares('  全部提示（含 info）：', judged, a, b),
+    ...verdictShares('  其中 warning 及以上（info 是较轻的提示）：', judged.filter((w) => w.finding.severity !== 'info'), a, b),
   ];
-  for (const verdict of ['right', 'wrong', 'borderline']) {
-    const na = share(a, verdict);
-    const nb = share(b, verdict);
-    out.push(`  ${verdict.padEnd(10)} A ${pct(na, judged.length)}  B ${pct(nb, judged.length)}  平均 ${pct((na + nb) / 2, judged.length)}`);
-  }
-  out.push(`  两人一致的比例 ${pct(agreement * pairs.length, pairs.length)}；按规则（错报/总数，取两人平均）：`);
-  const byRule = new Map<string, { n: number; wrong: number }>();
+  out.push(`  两人一致的比例 ${pct(agreement * pairs.length, pairs.length)}；按规则（对 / 两可 / 错报，取两人平均）：`);
+  const byRule = new Map<string, { n: number; right: number; wrong: number }>();
+  const half = (w: LintedReply, verdict: string) => ((a.get(w.key) === verdict ? 1 : 0) + (b.get(w.key) === verdict ? 1 : 0)) / 2;
   for (const w of judged) {
-    const entry = byRule.get(w.finding.ruleId) ?? { n: 0, wrong: 0 };
+    const entry = byRule.get(w.finding.ruleId) ?? { n: 0, right: 0, wrong: 0 };
     entry.n++;
-    entry.wrong += ((a.get(w.key) === 'wrong' ? 1 : 0) + (b.get(w.key) === 'wrong' ? 1 : 0)) / 2;
+    entry.right += half(w, 'right');
+    entry.wrong += half(w, 'wrong');
     byRule.set(w.finding.ruleId, entry);
   }
-  for (const [rule, e] of [...byRule].sort((x, y) => y[1].n - x[1].n)) out.push(`    ${rule.padEnd(26)} ${e.wrong}/${e.n}`);
+  for (const [rule, e] of [...byRule].sort((x, y) => y[1].n - x[1].n)) {
+    out.push(`    ${rule.padEnd(26)} 共 ${String(e.n).padStart(3)}：对 ${e.right}，两可 ${e.n - e.right - e.wrong}，错报 ${e.wrong}`);
+  }
+  return out;
+}
+
+function verdictShares(title: string, judged: readonly LintedReply[], a: Map<string, string>, b: Map<string, string>): string[] {
+  const out = [`${title}${judged.length} 条`];
+  for (const verdict of ['right', 'wrong', 'borderline']) {
+    const na = judged.filter((w) => a.get(w.key) === verdict).length;
+    const nb = judged.filter((w) => b.get(w.key) === verdict).length;
+    out.push(`    ${verdict.padEnd(10)} A ${pct(na, judged.length)}  B ${pct(nb, judged.length)}  平均 ${pct((na + nb) / 2, judged.length)}`);
+  }
   return out;
 }
 
@@ -250,7 +271,7 @@ async function main(): Promise<void> {
   const replies = readRealReplies();
   const sessions = readRealSessions();
   const { fired, warnings } = lintAll(await replyLinter(), replies);
-  const drawn = sample(warnings, Math.min(WARNING_SAMPLE_SIZE, warnings.length), WARNING_SAMPLE_SEED);
+  const drawn = warnings.filter((w) => sampled(w.key));
   const misses: string[][] = [];
   const out = [`真实语料：${replies.length} 条客服回复（JDDC 2018），${sessions.length} 段会话（ECD）。`, ''];
   out.push(...flagRates(replies, fired, warnings.length), '');
