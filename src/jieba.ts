@@ -17,14 +17,11 @@ interface JiebaBinding {
   DEFAULT_DICT: string;
   load(options: { dict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   cut(sentence: string, hmm?: boolean): string[];
-  insertWord(word: string, tag?: string): boolean;
 }
 
 const require = createRequire(import.meta.url);
 
 let binding: JiebaBinding | undefined;
-let loaded = false;
-const knownWords = new Set<string>();
 
 function loadBinding(): JiebaBinding {
   if (binding) return binding;
@@ -107,37 +104,64 @@ export function buildCompactDictionary(target: string): void {
 }
 
 /**
- * The process-wide jieba tokenizer. The first call loads jieba's dictionaries with
- * the given (validated) user words; later calls reuse it and add any new words.
+ * Longest text handed to jieba in one call. Longer text is cut at a line end, 。,
+ * ， or a space before the limit: jieba cuts at exactly these itself, so the
+ * pieces come back as they would whole, and native memory stays bounded.
+ */
+export const JIEBA_CHUNK = 16_384;
+const CHUNK_BREAKS = ['\n', '。', '，', ' '];
+
+function cutBounded(jieba: JiebaBinding, text: string): string[] {
+  if (text.length <= JIEBA_CHUNK) return jieba.cut(text, true);
+  const pieces: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + JIEBA_CHUNK);
+    if (end < text.length) {
+      const window = text.slice(start, end);
+      const at = Math.max(...CHUNK_BREAKS.map((mark) => window.lastIndexOf(mark)));
+      if (at >= 0) end = start + at + 1;
+      else if (isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    }
+    for (const piece of jieba.cut(text.slice(start, end), true)) pieces.push(piece);
+    start = end;
+  }
+  return pieces;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+let shared: Tokenizer | undefined;
+
+/**
+ * The process-wide jieba tokenizer, loaded once with the shipped user words and
+ * never changed afterwards: a linter's own words are kept by the linter (see
+ * engine/words.ts), so no linter changes what another one finds.
  */
 export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
+  if (shared) return shared;
   const jieba = loadBinding();
-  if (!loaded) {
-    for (const word of userWords) validateJiebaWord(word);
-    const dir = mkdtempSync(join(tmpdir(), 'kefu-lint-'));
-    try {
-      const userDict = join(dir, 'user.dict.utf8');
-      const idfDict = join(dir, 'idf.utf8');
-      const stopWordDict = join(dir, 'stop_words.utf8');
-      // The build writes the compact dictionary once; without it, make it now.
-      let dict = COMPACT_DICTIONARY;
-      if (!existsSync(dict)) writeCompactDictionary(jieba.DEFAULT_DICT, (dict = join(dir, 'jieba.dict.utf8')));
-      writeFileSync(userDict, userWords.map(jiebaLine).join('\n') + '\n');
-      writeFileSync(idfDict, MINIMAL_IDF);
-      writeFileSync(stopWordDict, MINIMAL_STOP_WORDS);
-      jieba.load({ dict, userDict: userWords.length > 0 ? userDict : undefined, idfDict, stopWordDict });
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-    loaded = true;
-    for (const word of userWords) knownWords.add(word.word);
+  for (const word of userWords) validateJiebaWord(word);
+  const dir = mkdtempSync(join(tmpdir(), 'kefu-lint-'));
+  try {
+    const userDict = join(dir, 'user.dict.utf8');
+    const idfDict = join(dir, 'idf.utf8');
+    const stopWordDict = join(dir, 'stop_words.utf8');
+    // The build writes the compact dictionary once; without it, make it now.
+    let dict = COMPACT_DICTIONARY;
+    if (!existsSync(dict)) writeCompactDictionary(jieba.DEFAULT_DICT, (dict = join(dir, 'jieba.dict.utf8')));
+    writeFileSync(userDict, userWords.map(jiebaLine).join('\n') + '\n');
+    writeFileSync(idfDict, MINIMAL_IDF);
+    writeFileSync(stopWordDict, MINIMAL_STOP_WORDS);
+    jieba.load({ dict, userDict: userWords.length > 0 ? userDict : undefined, idfDict, stopWordDict });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
   const tokenizer: Tokenizer = {
     tokenize(text) {
       // Lone surrogates would come back from native code as U+FFFD (3 bytes in
       // UTF-8, 1 unit here); making the string well-formed keeps offsets exact.
       const clean = text.toWellFormed();
-      return piecesToTokens(clean, jieba.cut(clean, true));
+      return piecesToTokens(clean, cutBounded(jieba, clean));
     },
     tokenizeMany(texts) {
       if (texts.length < 2) return texts.map((text) => tokenizer.tokenize(text));
@@ -145,21 +169,11 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
       // as the same pieces they would one by one, with the \n between them.
       const clean = texts.map((text) => text.toWellFormed());
       const joined = clean.join('\n');
-      const tokens = piecesToTokens(joined, jieba.cut(joined, true));
+      const tokens = piecesToTokens(joined, cutBounded(jieba, joined));
       return splitTokens(tokens, clean) ?? texts.map((text) => tokenizer.tokenize(text));
     },
-    addWords(words) {
-      for (const word of words) validateJiebaWord(word);
-      for (const word of words) {
-        if (knownWords.has(word.word)) continue;
-        jieba.insertWord(word.word, word.tag ?? 'x');
-        knownWords.add(word.word);
-      }
-    },
   };
-  // jieba may already be loaded (reloading costs over a second): insert what is new.
-  tokenizer.addWords(userWords);
-  return tokenizer;
+  return (shared = tokenizer);
 }
 
 function jiebaLine(word: JiebaWord): string {

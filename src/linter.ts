@@ -18,7 +18,7 @@ function builtinBase(): EngineBase {
   base ??= {
     rules: builtinRules,
     dictionaries: builtinDictionaries([...builtinRules.flatMap((rule) => rule.dictionaries ?? []), EMOTION_DICTIONARY]),
-    tokenizer: (words) => getJiebaTokenizer([...builtinWords(), ...words]),
+    tokenizer: () => getJiebaTokenizer(builtinWords()),
   };
   return base;
 }

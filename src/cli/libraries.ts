@@ -12,7 +12,7 @@ import { readLibrary, type LibraryFormat } from '../inputs/library/readers.js';
 import type { FileResult } from '../inputs/placed.js';
 import { STDIN, STDIN_NAME } from '../inputs/registry.js';
 import { fixDiff } from '../output/diff.js';
-import { decodeUtf8, readTextFile } from '../text/read.js';
+import { readInputStream, readTextInput, type DecodedInput } from '../text/read.js';
 import { writeFileAtomic } from '../text/write.js';
 import { JobPool, PARALLEL_MIN_BYTES } from '../workers/pool.js';
 import type { WorkerJob, WorkerResult } from '../worker.js';
@@ -26,6 +26,10 @@ export interface LibraryRunOptions {
   resolver: ConfigResolver;
   fix?: boolean;
   fixDryRun?: boolean;
+  /** --fix-dry-run with a report format (-f json …): no diff; each file's fixed text is its result's `output`. */
+  report?: boolean;
+  /** --encoding: the inputs' encoding when not UTF-8 (UTF-16 with a BOM is found by itself). */
+  encoding?: string;
   /** Threads for large files (1: this thread only). */
   threads: number;
   stdin: Readable;
@@ -41,11 +45,12 @@ export async function runLibraries(files: readonly { file: string; format: Libra
     for (const { file, format } of files) {
       const name = file === STDIN ? STDIN_NAME : file;
       try {
-        const text = file === STDIN ? decodeUtf8(await readAll(options.stdin), STDIN_NAME, 'input') : readTextFile(file, 'input');
+        const input = file === STDIN ? await readInputStream(options.stdin, STDIN_NAME, options.encoding) : readTextInput(file, options.encoding);
+        const text = input.text;
         const { ignored, settings } = await options.resolver.settingsFor(name);
         if (ignored) continue;
         if ((options.fix || options.fixDryRun) && file !== STDIN) {
-          results.set(file, { path: name, messages: fixLibrary(file, text, format, settings, options) });
+          results.set(file, fixLibrary(file, input, format, settings, options));
           continue;
         }
         const library = readLibrary(text, name, format);
@@ -68,12 +73,20 @@ export async function runLibraries(files: readonly { file: string; format: Libra
   return results;
 }
 
-function fixLibrary(file: string, text: string, format: LibraryFormat, settings: ResolvedSettings, options: LibraryRunOptions) {
+/**
+ * --fix writes the fixed file back (in its own encoding); --fix-dry-run writes
+ * nothing: the diff is printed in the default format, and the fixed text is
+ * the `output` of the file's result in the others (JSON).
+ */
+function fixLibrary(file: string, input: DecodedInput, format: LibraryFormat, settings: ResolvedSettings, options: LibraryRunOptions): FileResult {
   const linter = options.resolver.linterForSettings(settings);
-  const outcome = fixUntilStable(text, (source) => lintLibraryText(source, file, format, (texts) => linter.lintMany(texts, STANDALONE)));
-  if (options.fixDryRun) options.write(fixDiff(file, text, outcome.output));
-  else if (outcome.changed) writeFileAtomic(file, outcome.output);
-  return outcome.findings;
+  const outcome = fixUntilStable(input.text, (source) => lintLibraryText(source, file, format, (texts) => linter.lintMany(texts, STANDALONE)));
+  const result: FileResult = { path: file, messages: outcome.findings };
+  if (options.fixDryRun) {
+    if (!options.report) options.write(fixDiff(file, input.text, outcome.output));
+    else if (outcome.changed) result.output = outcome.output;
+  } else if (outcome.changed) writeFileAtomic(file, outcome.output, {}, input.encoding);
+  return result;
 }
 
 async function lintOnWorkers(pool: JobPool<WorkerJob, WorkerResult>, settings: ResolvedSettings, texts: readonly string[]): Promise<Finding[][]> {
@@ -84,8 +97,4 @@ async function lintOnWorkers(pool: JobPool<WorkerJob, WorkerResult>, settings: R
   return (await Promise.all(batches)).flat() as Finding[][];
 }
 
-async function readAll(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
+

@@ -35,7 +35,7 @@ const defaultIo: CliIo = {
 };
 
 /** Stands in for jieba while options are only being checked. */
-const NO_TOKENIZER: Tokenizer = { tokenize: () => [], addWords: () => {} };
+const NO_TOKENIZER: Tokenizer = { tokenize: () => [] };
 
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
   const program = createProgram(io.stdout);
@@ -55,6 +55,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   };
 
   const checked = checkOptions(options, reportError);
+  if (!checked.usable) return 2;
   const linterOptions = { preset: options.preset, rules: checked.rules };
   let linter: Linter;
   try {
@@ -88,12 +89,14 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 
   const reportOnly = (TRANSCRIPT_OUTPUT_FORMATS as readonly string[]).includes(options.format);
   const { libraries, transcripts } = classifyAll(expanded.files, options, reportOnly, reportError);
-  if (!checked.encodingKnown) transcripts.length = 0;
 
   const stdin = io.stdin ?? process.stdin;
   const threads = checked.threads;
-  const fixed = await runLibraries(libraries, { resolver, fix: options.fix, fixDryRun: options.fixDryRun, threads, stdin, write: io.stdout, reportError });
-  const transcriptOptions = { reportOnly, encoding: options.encoding, agents: list(options.agents), agentPrefixes: list(options.agentPrefix), separator: options.separator, weights: checked.weights, threads, stdin };
+  // --fix-dry-run shows a diff unless a report format was asked for.
+  const diff = options.fixDryRun === true && program.getOptionValueSource('format') !== 'cli';
+  const libraryOptions = { resolver, fix: options.fix, fixDryRun: options.fixDryRun, report: !diff, encoding: options.encoding, threads, stdin, write: io.stdout, reportError };
+  const fixed = await runLibraries(libraries, libraryOptions);
+  const transcriptOptions = { reportOnly, encoding: options.encoding, timeZone: options.timezone, agents: list(options.agents), agentPrefixes: list(options.agentPrefix), separator: options.separator, weights: checked.weights, threads, stdin };
   const run = await runTranscripts(transcripts, transcriptOptions, resolver, reportError, io.stderr);
   if (run.skippedLines > 0) inputError = true;
 
@@ -101,7 +104,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   const results: FileResult[] = expanded.files.flatMap((file) => fixed.get(file) ?? run.results.get(file) ?? []);
   const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
   // --fix-dry-run has printed its diff; a report after it would not parse as one.
-  if (!options.fixDryRun) {
+  if (!diff) {
     const color = options.color !== false && (io.tty ?? process.stdout.isTTY === true);
     const text = renderTranscriptReport(options.format, run.report) ?? formatters[options.format](shown, { color, quiet: options.quiet });
     io.stdout(writeOutput(text, options.output, reportError));

@@ -6,10 +6,11 @@ import { Command, Option } from 'commander';
 import { builtinRules } from '../../rules/index.js';
 import { KefuLintError } from '../engine/errors.js';
 import { PRESETS, SEVERITY_NAMES, type Preset } from '../engine/severity.js';
-import { unknownRule, type RuleSetting } from '../engine/settings.js';
+import { closestName, unknownRule, unknownRuleMessage, type RuleSetting } from '../engine/settings.js';
 import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../inputs/transcript/messages.js';
 import { formatters } from '../output/formatters.js';
 import { checkEncoding } from '../text/decode.js';
+import { checkTimeZone } from '../text/time.js';
 import { defaultThreads } from '../workers/pool.js';
 import { PLATFORMS, type Platform } from '../../rules/response-time.js';
 import { TRANSCRIPT_OUTPUT_FORMATS } from './transcripts.js';
@@ -27,6 +28,7 @@ export interface CliOptions {
   fixDryRun?: boolean;
   inputFormat?: TranscriptFormat;
   encoding?: string;
+  timezone: string;
   platform?: Platform;
   output?: string;
   agents?: string;
@@ -51,7 +53,8 @@ export function createProgram(write: (text: string) => void): Command {
     .option('--fix', '就地应用安全的自动修复（只改可自动修复的问题，保留文件格式）')
     .option('--fix-dry-run', '不写文件，只把 --fix 会做的修改以 unified diff 打印出来')
     .addOption(new Option('--input-format <name>', '会话记录格式（默认按扩展名或内容判断）').choices([...TRANSCRIPT_FORMATS]))
-    .option('--encoding <name>', '会话记录的编码（默认自动识别 UTF-8 / GBK）')
+    .option('--timezone <zone>', '会话记录里没有写时区的时间（以及秒/毫秒时间戳）按哪个时区显示，IANA 时区名', 'Asia/Shanghai')
+    .option('--encoding <name>', '输入的编码：会话记录默认自动识别 UTF-8 / GBK；话术库与回复列表默认 UTF-8（带 BOM 的 UTF-16 自动识别），GBK 文件请加 --encoding gbk')
     .addOption(new Option('--platform <name>', '按平台的常用标准设置响应时限（response-time）').choices([...PLATFORMS]))
     .option('-o, --output <file>', '把结果写入文件，例如 --format html --output report.html')
     .option('--agents <names>', '聊天记录中哪些昵称是客服，用逗号分隔')
@@ -74,11 +77,21 @@ export interface CheckedOptions {
   threads: number;
   rules: Record<string, RuleSetting>;
   weights: Record<string, number>;
-  /** False when --encoding names no known encoding: transcripts are then not read at all. */
-  encodingKnown: boolean;
+  /** False when an option value was bad (reported): nothing is linted. */
+  usable: boolean;
 }
 
-export function checkOptions(options: CliOptions, reportError: (error: unknown) => void): CheckedOptions {
+/**
+ * Option values checked before any input is read: a bad value is reported and
+ * nothing is linted (`usable` is false), so no run is done under settings the user
+ * did not mean.
+ */
+export function checkOptions(options: CliOptions, report: (error: unknown) => void): CheckedOptions {
+  let usable = true;
+  const reportError = (error: unknown) => {
+    usable = false;
+    report(error);
+  };
   let maxWarnings: number | undefined;
   if (options.maxWarnings !== undefined) {
     if (/^\d+$/.test(options.maxWarnings)) maxWarnings = Number(options.maxWarnings);
@@ -89,18 +102,22 @@ export function checkOptions(options: CliOptions, reportError: (error: unknown) 
     if (/^[1-9]\d*$/.test(options.threads)) threads = Number(options.threads);
     else reportError(new KefuLintError('usage', `--threads 需要一个正整数，收到「${options.threads}」。例如 --threads 1 只用主线程。`));
   }
-  let encodingKnown = true;
+  try {
+    checkTimeZone(options.timezone);
+  } catch (error) {
+    reportError(error);
+  }
   if (options.encoding) {
     try {
       checkEncoding(options.encoding);
     } catch (error) {
       reportError(error);
-      encodingKnown = false;
     }
   }
   const rules = parseRuleFlags(options.rule, reportError);
   if (options.platform) applyPlatform(rules, options.platform);
-  return { maxWarnings, threads, rules, weights: parseWeights(options.weight, reportError), encodingKnown };
+  const weights = parseWeights(options.weight, reportError);
+  return { maxWarnings, threads, rules, weights, usable };
 }
 
 function parseRuleFlags(flags: readonly string[], reportError: (error: unknown) => void): Record<string, RuleSetting> {
@@ -135,11 +152,16 @@ function applyPlatform(rules: Record<string, RuleSetting>, platform: Platform): 
 }
 
 function parseWeights(flags: readonly string[], reportError: (error: unknown) => void): Record<string, number> {
+  const known = builtinRules.map((rule) => rule.id);
   const weights: Record<string, number> = {};
   for (const flag of flags) {
     const match = /^([^=]+)=(\d+(?:\.\d+)?)$/.exec(flag);
     if (!match) {
       reportError(new KefuLintError('usage', `--weight「${flag}」格式不对，应写成 规则id=扣分，例如 --weight no-jargon=3。`));
+      continue;
+    }
+    if (!known.includes(match[1])) {
+      reportError(new KefuLintError('usage', `--weight ${unknownRuleMessage(match[1], closestName(match[1], known))}`));
       continue;
     }
     weights[match[1]] = Number(match[2]);

@@ -13,6 +13,7 @@ import type { TranscriptFormat } from '../inputs/transcript/messages.js';
 import { formatHtml } from '../output/html.js';
 import { formatSummary } from '../output/summary.js';
 import { lintTranscripts, type TranscriptReport, type TranscriptSource } from '../transcripts/run.js';
+import { DEFAULT_TIME_ZONE } from '../text/time.js';
 import { PARALLEL_MIN_BYTES } from '../workers/pool.js';
 
 export const TRANSCRIPT_OUTPUT_FORMATS = ['summary', 'html'] as const;
@@ -21,6 +22,8 @@ export interface TranscriptCliOptions {
   /** Whether the output is a summary / html report (aggregates only) rather than findings per file. */
   reportOnly: boolean;
   encoding?: string;
+  /** --timezone: where times without an offset were written. */
+  timeZone?: string;
   agents?: string[];
   agentPrefixes?: string[];
   separator?: string;
@@ -71,7 +74,7 @@ export async function runTranscripts(
   let skippedLines = 0;
   try {
     report = await lintTranscripts(sources, {
-      reader: { encoding: options.encoding, agents: options.agents, agentPrefixes: options.agentPrefixes, separator: options.separator },
+      reader: { encoding: options.encoding, timeZone: options.timeZone, agents: options.agents, agentPrefixes: options.agentPrefixes, separator: options.separator },
       scorecard: { weights: options.weights },
       keepFindings: !options.reportOnly,
       // JSON Lines slices are read and linted on the workers, so every core lints.
@@ -105,7 +108,7 @@ export function renderTranscriptReport(format: string, report: TranscriptReport 
 }
 
 function emptyReport(): TranscriptReport {
-  return { files: 0, conversations: 0, messages: 0, agents: [], rules: [], worst: [], score: 100, totals: { errors: 0, warnings: 0, infos: 0 }, findings: new Map() };
+  return { files: 0, conversations: 0, messages: 0, agents: [], rules: [], worst: [], score: 100, totals: { errors: 0, warnings: 0, infos: 0 }, findings: new Map(), timeZone: DEFAULT_TIME_ZONE };
 }
 
 /** Write the output to --output, or hand it back for stdout. */

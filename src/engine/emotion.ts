@@ -11,6 +11,9 @@ import type { PhraseDictionary } from './dictionary.js';
 import { KefuLintError } from './errors.js';
 import { PhraseMatcher } from './matcher.js';
 
+/** Characters of one customer message the score reads. */
+const MAX_SCORED_CHARS = 20_000;
+
 export type EmotionLevel = '平静' | '不满' | '愤怒';
 
 export interface EmotionScore {
@@ -90,7 +93,9 @@ export class EmotionScorer {
    * Customer text is not tokenized (it is context, not linted), so words are found
    * at any position; look-alikes such as 不投诉 or 垃圾袋 are listed as `allows`.
    */
-  score(text: string, previous?: EmotionScore): EmotionScore {
+  score(whole: string, previous?: EmotionScore): EmotionScore {
+    // A message longer than any chat message is scored on its start: bounded time and memory.
+    const text = whole.length > MAX_SCORED_CHARS ? whole.slice(0, MAX_SCORED_CHARS) : whole;
     const found = this.matcher.matchAnywhere(text);
     const hypothetical = HYPOTHETICAL.test(text);
     const words = found.filter((w) => w.entry.kind !== 'calm' && !(hypothetical && w.entry.kind === 'defect'));

@@ -17,7 +17,9 @@ import type { Rule } from './rule.js';
 import { RuleRunner, type ActiveRule } from './runner.js';
 import { resolveRules, RuleSettingSchema, type ResolvedRule } from './settings.js';
 import { PRESETS, type Preset, type SeverityOrOff } from './severity.js';
+import { checkContext, checkText, checkTurns, MAX_REPLY_CHARS, tooLong } from './guard.js';
 import type { Token, Tokenizer } from './tokens.js';
+import { checkedTokenizer, withWords } from './words.js';
 
 const isRule = (value: unknown): value is Rule =>
   typeof value === 'object' &&
@@ -82,8 +84,8 @@ export interface Linter {
 export interface EngineBase {
   rules: readonly Rule<any>[];
   dictionaries: ReadonlyMap<string, PhraseDictionary>;
-  /** The default tokenizer, taught the given extra words. */
-  tokenizer(words: readonly JiebaWord[]): Tokenizer;
+  /** The default tokenizer (shared, never changed by a linter). */
+  tokenizer(): Tokenizer;
 }
 
 /** The dictionary the emotion score reads. */
@@ -101,8 +103,8 @@ export function createLinterWith(base: EngineBase, input: LinterOptions = {}): L
   const resolved = resolveRules(collectRules(base.rules, options.plugins), options.preset as Preset, options.rules);
   const dictionaries = mergeDictionaries(base.dictionaries, options.dictionaries);
   const words = options.words.map((word, index) => toJiebaWord(word, { file: `words[${index}]` }));
-  const tokenizer = options.tokenizer ?? base.tokenizer(words);
-  if (options.tokenizer && words.length > 0) options.tokenizer.addWords(words);
+  // This linter's words stay its own: other linters in the process see none of them.
+  const tokenizer = withWords(options.tokenizer ? checkedTokenizer(options.tokenizer) : base.tokenizer(), words);
 
   const { active, used } = activateRules(resolved, dictionaries);
   const emotionDictionary = dictionaries.get(EMOTION_DICTIONARY);
@@ -194,16 +196,17 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return composeSuggestions(findings);
   };
+  const lengthDocs = infos.find((rule) => rule.id === 'max-reply-length')?.docs ?? '';
   const lint = (text: string, context?: LintContext): Finding[] => {
-    if (typeof text !== 'string') {
-      throw new KefuLintError('input', `lint() 需要一段文本（字符串），收到的是 ${text === null ? 'null' : typeof text}。`);
-    }
+    checkText(text, 'lint()');
+    checkContext(context);
     if (runner.size === 0) return [];
+    if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
     return check(text, tokenizer.tokenize(text), context);
   };
   // Texts tokenized in one native call (jieba never segments across the \n that joins them).
   const tokenizeAll = (texts: readonly string[]): Map<string, Token[]> | undefined => {
-    if (!tokenizer.tokenizeMany || runner.size === 0 || texts.length < 2 || texts.some((text) => typeof text !== 'string')) return undefined;
+    if (!tokenizer.tokenizeMany || runner.size === 0 || texts.length < 2 || texts.some((text) => typeof text !== 'string' || text.length > MAX_REPLY_CHARS)) return undefined;
     const distinct = [...new Set(texts)];
     const lists = tokenizer.tokenizeMany(distinct);
     return new Map(distinct.map((text, index) => [text, lists[index]]));
@@ -212,6 +215,8 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     rules: infos,
     lint,
     lintMany(texts, context) {
+      if (!Array.isArray(texts)) throw new KefuLintError('input', 'lintMany() 需要一个文本数组。');
+      checkContext(context);
       const results: Finding[][] = [];
       for (let start = 0; start < texts.length; start += TOKENIZE_BATCH) {
         const batch = texts.slice(start, start + TOKENIZE_BATCH);
@@ -222,9 +227,16 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
       return results;
     },
     lintTree: (text, tree, context) => (runner.size === 0 ? [] : check(text, tree.data?.tokens ?? [], context, tree)),
-    fix: (text, context) => fixUntilStable(text, (current) => lint(current, context)).output,
-    tokenize: (text) => tokenizer.tokenize(text),
+    fix: (text, context) => {
+      checkText(text, 'fix()');
+      return fixUntilStable(text, (current) => lint(current, context)).output;
+    },
+    tokenize: (text) => {
+      checkText(text, 'tokenize()');
+      return tokenizer.tokenize(text);
+    },
     lintConversation(messages) {
+      checkTurns(messages, 'lintConversation()');
       const tokens = tokenizeAll(messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : [])));
       const lintTurn = (text: string, context: LintContext) => (tokens?.has(text) ? check(text, tokens.get(text)!, context) : lint(text, context));
       return lintConversationWith({ lint: lintTurn, conversationRules, curve }, messages);

@@ -70,7 +70,7 @@ export function resolveRules(rules: ReadonlyMap<string, Rule<any>>, preset: Pres
 }
 
 /** The candidate nearest to `word` by edit distance, if it is near enough to be a typo. */
-function closestName(word: string, candidates: readonly string[]): string | undefined {
+export function closestName(word: string, candidates: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(3, Math.floor(word.length / 3)) + 1;
   for (const candidate of candidates) {

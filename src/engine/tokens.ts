@@ -20,8 +20,6 @@ export interface Tokenizer {
   tokenize(text: string): Token[];
   /** Tokenize several texts at once (the same tokens as one by one, in one native call). */
   tokenizeMany?(texts: readonly string[]): Token[][];
-  /** Teach the tokenizer extra words (already validated). */
-  addWords(words: readonly { word: string; freq?: number; tag?: string }[]): void;
 }
 
 // Pieces jieba splits off an emoji sequence: variation selectors, ZWJ, skin tones,
@@ -33,7 +31,7 @@ const WHITESPACE = /^\s+$/u;
 const PUNCTUATION = /^[\p{P}~～]+$/u;
 const SYMBOL = /^[\p{S}\p{C}]+$/u;
 
-function classifyToken(text: string): TokenKind {
+export function classifyToken(text: string): TokenKind {
   const first = text.charCodeAt(0);
   // Fast path: most tokens start with a CJK ideograph or an ASCII letter or digit.
   if ((first >= 0x4e00 && first <= 0x9fff) || (first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39)) {

@@ -3,7 +3,7 @@
  * extensions kefu-lint reads, globs expanded, `-` for stdin. A path that yields
  * nothing is an error for that path only, so the other inputs are still linted.
  */
-import { statSync } from 'node:fs';
+import { realpathSync, statSync, type Stats } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { KefuLintError } from '../engine/errors.js';
 
@@ -19,10 +19,12 @@ export interface ExpandedInputs {
 export async function expandInputs(args: readonly string[], extensions: readonly string[] = ['txt']): Promise<ExpandedInputs> {
   const files: string[] = [];
   const errors: KefuLintError[] = [];
+  // A file reached twice (through a symlinked folder, or named twice) is linted once.
   const seen = new Set<string>();
   const add = (file: string) => {
-    if (!seen.has(file)) {
-      seen.add(file);
+    const real = realPath(file);
+    if (!seen.has(real)) {
+      seen.add(real);
       files.push(file);
     }
   };
@@ -32,7 +34,13 @@ export async function expandInputs(args: readonly string[], extensions: readonly
       add(STDIN);
       continue;
     }
-    const stat = statSync(arg, { throwIfNoEntry: false });
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(arg, { throwIfNoEntry: false });
+    } catch (error) {
+      errors.push(statError(arg, error));
+      continue;
+    }
     if (stat?.isDirectory()) {
       const found = await glob(pattern, { cwd: arg, ignore: ['**/node_modules/**'], absolute: false });
       if (found.length === 0) {
@@ -52,6 +60,22 @@ export async function expandInputs(args: readonly string[], extensions: readonly
     }
   }
   return { files, errors };
+}
+
+function realPath(file: string): string {
+  if (file === STDIN) return file;
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
+function statError(path: string, error: unknown): KefuLintError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ELOOP') return new KefuLintError('input', '符号链接形成了循环（ELOOP），无法读取。请检查这个链接指向哪里。', { file: path });
+  if (code === 'EACCES') return new KefuLintError('input', '没有权限读取这个路径。请检查文件权限。', { file: path });
+  return new KefuLintError('input', `无法读取这个路径（${code ?? String(error)}）。请检查路径是否正确。`, { file: path });
 }
 
 function joinPath(dir: string, file: string): string {

@@ -19,6 +19,8 @@ export interface FileFinding extends Finding {
 export interface FileResult {
   path: string;
   messages: FileFinding[];
+  /** --fix-dry-run: the file as --fix would write it, when that differs. */
+  output?: string;
 }
 
 /** File offsets of a span of a reply. */

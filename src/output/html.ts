@@ -3,6 +3,7 @@
  * with per-agent scores, the most frequent rules, the worst conversations with
  * their findings in context, and each of those conversations' emotion curve.
  */
+import { formatTimeShown, zoneOffset } from '../text/time.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -31,11 +32,9 @@ function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-function formatTime(time: number | undefined): string {
-  if (time === undefined) return '';
-  const d = new Date(time);
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+/** The time as the transcript gave it (its own offset, or the --timezone), offset shown. */
+function formatTime(message: ReportMessage): string {
+  return message.time === undefined ? '' : formatTimeShown({ time: message.time, offset: message.utcOffset ?? 0 });
 }
 
 /** The message text with each finding's span marked, its reason as a tooltip. */
@@ -63,7 +62,7 @@ function conversationSection(conversation: ConversationReport, index: number): s
       const findings = message.findings
         .map((f) => `<li><code>${escapeHtml(f.ruleId)}</code> ${escapeHtml(f.reason)}${f.expected.length > 0 ? `<br><span class="suggest">建议：${f.expected.map(escapeHtml).join(' / ')}</span>` : ''}</li>`)
         .join('');
-      return `<tr class="${message.role}${message.findings.length > 0 ? ' flagged' : ''}"><td>${message.line}</td><td>${escapeHtml(formatTime(message.time))}</td><td>${who}</td><td>${markFindings(message)}${findings ? `<ul>${findings}</ul>` : ''}</td><td>${emotion}</td></tr>`;
+      return `<tr class="${message.role}${message.findings.length > 0 ? ' flagged' : ''}"><td>${message.line}</td><td>${escapeHtml(formatTime(message))}</td><td>${who}</td><td>${markFindings(message)}${findings ? `<ul>${findings}</ul>` : ''}</td><td>${emotion}</td></tr>`;
     })
     .join('\n');
   const failed = conversation.score.failedBy ? `，<strong>${escapeHtml(conversation.score.failedBy)} 一票否决</strong>` : '';
@@ -111,7 +110,7 @@ section.conversation { border-top: 2px solid #d0d7de; margin-top: 2rem; }
 </head>
 <body>
 <h1>客服质检报告</h1>
-<p class="meta">共 ${report.files} 个文件、${report.conversations} 个会话、${report.messages} 条消息；平均得分 ${report.score.toFixed(1)}。生成于 ${escapeHtml(formatTime(generated.getTime()))}。</p>
+<p class="meta">共 ${report.files} 个文件、${report.conversations} 个会话、${report.messages} 条消息；平均得分 ${report.score.toFixed(1)}。生成于 ${escapeHtml(formatTimeShown({ time: generated.getTime(), offset: zoneOffset(report.timeZone, generated.getTime()) }))}。没有写时区的时间按 ${escapeHtml(report.timeZone)} 读取。</p>
 <h2>客服得分</h2>
 <div class="chart"><canvas id="agent-scores" aria-label="客服得分"></canvas></div>
 <table id="agent-table"><thead><tr><th>客服</th><th>会话数</th><th>问题数</th><th>一票否决</th><th>得分</th></tr></thead><tbody>

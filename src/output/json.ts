@@ -15,6 +15,7 @@ export function formatJson(results: readonly FileResult[]): string {
           for (const [key, value] of Object.entries(message)) if (!LEFT_OUT.has(key) && value !== undefined) out[key] = value;
           return out;
         }),
+        ...(result.output !== undefined ? { output: result.output } : {}),
       })),
     ) + '\n'
   );

@@ -91,13 +91,37 @@ function summaryLine(style: Style, counts: { error: number; warning: number; inf
   return total !== counts.error && total !== counts.warning ? `${total} messages (${line})` : line;
 }
 
+/**
+ * Display width of a cell: CJK and full-width characters count two. Plain ASCII,
+ * CJK ideographs and CJK punctuation are counted directly; anything else (emoji,
+ * combining marks, escape codes) goes to string-width. Reasons repeat, so widths
+ * are remembered.
+ */
+function cellWidth(cell: string, known: Map<string, number>): number {
+  let width = known.get(cell);
+  if (width !== undefined) return width;
+  width = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const code = cell.charCodeAt(i);
+    if (code >= 0x20 && code <= 0x7e) width += 1;
+    else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303e) || (code >= 0xff01 && code <= 0xff60)) width += 2;
+    else {
+      width = stringWidth(cell);
+      break;
+    }
+  }
+  known.set(cell, width);
+  return width;
+}
+
 /** Rows of cells padded to the widest cell of each column (CJK counts two), each line trimmed. */
 function serialize(rows: readonly (string | string[])[]): string {
   const widths: number[] = [];
   const cellWidths = new Map<string[], number[]>();
+  const known = new Map<string, number>();
   for (const row of rows) {
     if (typeof row === 'string') continue;
-    const sizes = row.map((cell) => stringWidth(cell));
+    const sizes = row.map((cell) => cellWidth(cell, known));
     cellWidths.set(row, sizes);
     sizes.forEach((size, i) => {
       if (size > (widths[i] ?? 0)) widths[i] = size;

@@ -2,8 +2,11 @@
  * Reading text files: strict UTF-8, with binary files and other encodings turned
  * into errors that say which file and line and what to do.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync, type Stats } from 'node:fs';
+import iconv from 'iconv-lite';
 import { KefuLintError, type ErrorCode } from '../engine/errors.js';
+import { checkEncoding } from './decode.js';
+import type { TextEncoding } from './write.js';
 
 type TextCode = Extract<ErrorCode, 'dictionary' | 'config' | 'input'>;
 
@@ -13,34 +16,50 @@ export function readTextFile(file: string, code: TextCode): string {
   try {
     buffer = readFileSync(file);
   } catch (error) {
-    const err = error as NodeJS.ErrnoException;
-    const what = err.code === 'ENOENT' ? '文件不存在' : err.code === 'EISDIR' ? '这是一个目录，不是文件' : `无法读取（${err.code ?? err.message}）`;
-    throw new KefuLintError(code, `${what}。请检查路径是否正确。`, { file });
+    throw fileError(file, error, code);
   }
   return decodeUtf8(buffer, file, code);
+}
+
+function fileError(file: string, error: unknown, code: TextCode): KefuLintError {
+  const err = error as NodeJS.ErrnoException;
+  const what =
+    err.code === 'ENOENT'
+      ? '文件不存在'
+      : err.code === 'EISDIR'
+        ? '这是一个目录，不是文件'
+        : err.code === 'EACCES'
+          ? '没有读取权限'
+          : err.code === 'ELOOP'
+            ? '符号链接形成了循环'
+            : `无法读取（${err.code ?? err.message}）`;
+  return new KefuLintError(code, `${what}。请检查路径是否正确。`, { file });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Decode strict UTF-8; binary files and other encodings get a clear error. */
 export function decodeUtf8(buffer: Uint8Array, file: string, code: TextCode): string {
-  const nul = buffer.indexOf(0);
-  if (nul >= 0) {
-    throw new KefuLintError(code, '这是二进制文件（含 NUL 字节），不是文本。请只传入 UTF-8 文本文件。', {
-      file,
-      line: lineAtByte(buffer, nul),
-    });
-  }
+  if (buffer.includes(0)) throw binary(file, buffer, code);
   try {
     return utf8.decode(buffer).replace(/^\uFEFF/, '');
   } catch {
     const bad = firstInvalidUtf8(buffer);
     throw new KefuLintError(
       code,
-      '不是有效的 UTF-8 文本。如果是 GBK 编码，请先转换为 UTF-8（例如 iconv -f GBK -t UTF-8）。',
+      code === 'input'
+        ? '不是有效的 UTF-8 文本。如果是 GBK 编码（例如 Excel 导出的 CSV），请加 --encoding gbk，或先转换为 UTF-8（iconv -f GBK -t UTF-8）。'
+        : '不是有效的 UTF-8 文本。如果是 GBK 编码，请先转换为 UTF-8（例如 iconv -f GBK -t UTF-8）。',
       { file, line: lineAtByte(buffer, bad) },
     );
   }
+}
+
+function binary(file: string, buffer: Uint8Array, code: TextCode = 'input'): KefuLintError {
+  return new KefuLintError(code, '这是二进制文件（含 NUL 字节），不是文本。请传入文本文件；UTF-16 文件需要以 BOM 开头，或用 --encoding utf-16le 指定。', {
+    file,
+    line: lineAtByte(buffer, buffer.indexOf(0)),
+  });
 }
 
 function lineAtByte(buffer: Uint8Array, offset: number): number {
@@ -63,4 +82,75 @@ function firstInvalidUtf8(buffer: Uint8Array): number {
     start = end + 1;
   }
   return 0;
+}
+
+/** Largest canned library or reply list read (bytes); a larger input is an error for that input only. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+/** A library's text and how it was encoded (so `--fix` writes it back the same way). */
+export interface DecodedInput {
+  text: string;
+  encoding: TextEncoding;
+}
+
+/**
+ * A canned library or reply list: UTF-8 by default, UTF-16 when it starts with a
+ * BOM, or the `encoding` the user named (--encoding gbk). Only regular files are
+ * read: a FIFO or a device would block or never end.
+ */
+export function readTextInput(file: string, encoding?: string): DecodedInput {
+  let stat: Stats;
+  try {
+    stat = statSync(file);
+  } catch (error) {
+    throw fileError(file, error, 'input');
+  }
+  if (!stat.isFile()) {
+    const what = stat.isFIFO() ? '命名管道（FIFO）' : stat.isDirectory() ? '目录' : '设备或套接字';
+    throw new KefuLintError('input', `这是${what}，不是普通文件，没有读取。要从管道读入，请用 - 表示标准输入（kefu-lint - < 文件）。`, { file });
+  }
+  if (stat.size > MAX_INPUT_BYTES) throw tooLarge(file, stat.size);
+  let buffer: Buffer;
+  try {
+    buffer = readFileSync(file);
+  } catch (error) {
+    throw fileError(file, error, 'input');
+  }
+  return decodeInput(buffer, file, encoding);
+}
+
+/** Standard input, read to its end: stops at the first NUL byte (binary) or past the size limit. */
+export async function readInputStream(stream: AsyncIterable<unknown>, name: string, encoding?: string): Promise<DecodedInput> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let utf16: boolean | undefined = encoding ? /^utf-?16/i.test(encoding) : undefined;
+  for await (const data of stream) {
+    const chunk = Buffer.isBuffer(data) ? data : Buffer.from(String(data));
+    utf16 ??= (chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff);
+    if (!utf16 && chunk.includes(0)) decodeUtf8(Buffer.concat([...chunks, chunk]).subarray(0, size + chunk.indexOf(0) + 1), name, 'input');
+    size += chunk.length;
+    if (size > MAX_INPUT_BYTES) throw tooLarge(name, size, true);
+    chunks.push(chunk);
+  }
+  return decodeInput(Buffer.concat(chunks, size), name, encoding);
+}
+
+function tooLarge(file: string, size: number, atLeast = false): KefuLintError {
+  const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
+  return new KefuLintError('input', `输入${atLeast ? '超过' : '有'} ${mb(size)}，超过话术库/回复列表的上限 ${mb(MAX_INPUT_BYTES)}，没有读取。请拆分文件；会话记录请以 .jsonl/.csv 提交（按流读取，没有这个上限）。`, { file });
+}
+
+export function decodeInput(buffer: Buffer, file: string, encoding?: string): DecodedInput {
+  const named = encoding ? checkEncoding(encoding) : undefined;
+  if (buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf && (!named || named === 'utf-8')) {
+    return { text: decodeUtf8(buffer.subarray(3), file, 'input'), encoding: { encoding: 'utf-8', bom: true } };
+  }
+  const utf16 = buffer[0] === 0xff && buffer[1] === 0xfe ? 'utf-16le' : buffer[0] === 0xfe && buffer[1] === 0xff ? 'utf-16be' : undefined;
+  if (utf16 && (!named || named.startsWith('utf-16') || named.startsWith('utf16'))) {
+    return { text: iconv.decode(buffer.subarray(2), utf16, { stripBOM: false }), encoding: { encoding: utf16, bom: true } };
+  }
+  if (!named || named === 'utf-8') return { text: decodeUtf8(buffer, file, 'input'), encoding: { encoding: 'utf-8', bom: false } };
+  const text = iconv.decode(buffer, named);
+  if (text.includes('\u0000') && !named.startsWith('utf-16')) throw binary(file, buffer);
+  return { text: text.replace(/^\uFEFF/, ''), encoding: { encoding: named, bom: text.startsWith('\uFEFF') } };
 }

@@ -24,6 +24,8 @@ export interface JobSettings {
   card: Scorecard;
   worst: number;
   keepFindings: boolean;
+  /** Time zone for times without an offset. */
+  timeZone: string;
 }
 
 export interface JobBase {
@@ -94,7 +96,7 @@ export function runTranscriptJob(job: TranscriptJob): JobResult {
     if (end < 0) end = text.length;
     const raw = text.charCodeAt(end - 1) === 13 ? text.slice(start, end - 1) : text.slice(start, end);
     start = end + 1;
-    const event = parseJsonlLine(raw, line);
+    const event = parseJsonlLine(raw, line, job.settings.timeZone);
     if (!event) continue;
     if (event.type === 'problem') {
       problems.push(event);
@@ -111,12 +113,39 @@ export function runTranscriptJob(job: TranscriptJob): JobResult {
   return { partial: builder.partial(job.file), edges, problems, firstMessageLine, firstIds: grouper.firstIds, starts: grouper.starts, closed: grouper.closedIds };
 }
 
+/** A slice's encoding when each line is decoded by itself: UTF-8 where it is valid, else GB18030. */
+export const MIXED_ENCODING = 'utf-8|gb18030';
+
 function decodeSlice(job: SliceJob): string {
+  if (job.encoding === MIXED_ENCODING) return decodeMixed(job.bytes);
   if (job.encoding !== 'utf-8') return iconv.decode(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job.encoding);
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(job.bytes);
   } catch {
     throw invalidText(job.file, job.firstLine + validPrefixLines(job.bytes), 'utf-8');
+  }
+}
+
+function decodeMixed(bytes: Uint8Array): string {
+  const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    // Line by line: the lines are cut at \n bytes, which GB18030 never uses inside a character.
+    const lines: string[] = [];
+    let start = 0;
+    while (start <= bytes.length) {
+      let end = bytes.indexOf(10, start);
+      if (end < 0) end = bytes.length;
+      const line = bytes.subarray(start, end);
+      try {
+        lines.push(utf8.decode(line));
+      } catch {
+        lines.push(iconv.decode(Buffer.from(line.buffer, line.byteOffset, line.byteLength), 'gb18030'));
+      }
+      start = end + 1;
+    }
+    return lines.join('\n');
   }
 }
 

@@ -4,6 +4,7 @@
  * partial report for its share of the input and the main thread merges them, so
  * the result does not depend on how the input was split.
  */
+import { formatTimeIso } from '../text/time.js';
 import type { ConversationResult } from '../engine/conversation.js';
 import type { EmotionScore } from '../engine/emotion.js';
 import type { Severity } from '../engine/severity.js';
@@ -14,7 +15,9 @@ import { AgentScores, scoreConversation, UNKNOWN_AGENT, type AgentEntry, type Ag
 export interface ReportMessage {
   role: 'agent' | 'customer';
   text: string;
+  /** Epoch milliseconds, shown at `utcOffset` minutes east of UTC. */
   time?: number;
+  utcOffset?: number;
   agent?: string;
   line: number;
   emotion?: EmotionScore;
@@ -43,6 +46,8 @@ export interface TranscriptReport {
   totals: { errors: number; warnings: number; infos: number };
   /** Findings per file, in line order (only with `keepFindings`). */
   findings: Map<string, FileFinding[]>;
+  /** The time zone times without an offset were read in (reports show other times in it). */
+  timeZone: string;
 }
 
 /** A share of a report, as a worker sends it (plain data). */
@@ -100,7 +105,7 @@ export class ReportBuilder {
         // source line. A fix is left out: it would not apply to the file.
         const placed: FileFinding = { ...finding, line: message.line, endLine: message.line, conversation: conversation.id, messageIndex };
         if (message.agent !== undefined) placed.agent = message.agent;
-        if (message.time !== undefined) placed.time = new Date(message.time).toISOString();
+        if (message.time !== undefined) placed.time = formatTimeIso({ time: message.time, offset: message.utcOffset ?? 0 });
         list.push(placed);
       }
     }
@@ -139,7 +144,7 @@ export class ReportBuilder {
     };
   }
 
-  finish(files: number): TranscriptReport {
+  finish(files: number, timeZone: string): TranscriptReport {
     for (const list of this.findings.values()) {
       list.sort((a, b) => (a.line as number) - (b.line as number) || (a.column as number) - (b.column as number) || compareMessageIndex(a, b));
     }
@@ -155,6 +160,7 @@ export class ReportBuilder {
       score: this.conversations > 0 ? Math.round((this.scoreTotal / this.conversations) * 10) / 10 : 100,
       totals: { ...this.totals },
       findings: this.findings,
+      timeZone,
     };
   }
 
@@ -218,7 +224,10 @@ function toConversationReport(
         line: message.line,
         findings: result.messages[index].findings.map((f) => ({ ruleId: f.ruleId, severity: f.severity, reason: f.reason, actual: f.actual, expected: f.expected })),
       };
-      if (message.time !== undefined) out.time = message.time;
+      if (message.time !== undefined) {
+        out.time = message.time;
+        out.utcOffset = message.utcOffset ?? 0;
+      }
       if (message.agent !== undefined) out.agent = message.agent;
       if (result.messages[index].emotion) out.emotion = result.messages[index].emotion;
       return out;

@@ -19,8 +19,9 @@ import { readConversations } from '../inputs/transcript/grouper.js';
 import type { LineProblem, ReaderOptions, TranscriptFormat } from '../inputs/transcript/messages.js';
 import { readMessages } from '../inputs/transcript/read.js';
 import { checkEncoding, decodeHead, detectEncoding, looksBinary, openFileStream } from '../text/decode.js';
+import { checkTimeZone, DEFAULT_TIME_ZONE } from '../text/time.js';
 import { JobPool, LocalJobs, WorkerFailure } from '../workers/pool.js';
-import { runTranscriptJob, type JobResult, type JobSettings, type TranscriptJob, type TranscriptQueue } from './jobs.js';
+import { MIXED_ENCODING, runTranscriptJob, type JobResult, type JobSettings, type TranscriptJob, type TranscriptQueue } from './jobs.js';
 import { ReportBuilder, type TranscriptReport } from './report.js';
 import { toScorecard, type ScorecardInput } from './scorecard.js';
 import { lintOnPool } from './batches.js';
@@ -63,7 +64,8 @@ const SLICE_BYTES = 1024 * 1024;
 export async function lintTranscripts(sources: readonly TranscriptSource[], options: TranscriptRunOptions = {}): Promise<TranscriptReport> {
   const card = toScorecard(options.scorecard);
   const order = new Map(sources.map((source, index) => [source.name, index]));
-  const settings: JobSettings = { card, worst: options.worst ?? 10, keepFindings: options.keepFindings ?? false };
+  const timeZone = checkTimeZone(options.reader?.timeZone ?? DEFAULT_TIME_ZONE);
+  const settings: JobSettings = { card, worst: options.worst ?? 10, keepFindings: options.keepFindings ?? false, timeZone };
   const builder = new ReportBuilder({ ...settings, fileOrder: (file) => order.get(file) ?? 0 });
   const pool: TranscriptQueue = options.workers ? new JobPool<TranscriptJob, JobResult>(options.workers) : new LocalJobs(runTranscriptJob);
   try {
@@ -80,7 +82,7 @@ export async function lintTranscripts(sources: readonly TranscriptSource[], opti
         if (input.slices) {
           await lintSlices(input.chunks, input.encoding, job, pool, builder, options.sliceBytes ?? SLICE_BYTES, onProblem);
         } else {
-          const events = readMessages(Readable.from(input.chunks), source.name, { ...options.reader, format: input.format });
+          const events = readMessages(Readable.from(input.chunks), source.name, { ...options.reader, format: input.format, timeZone });
           await lintOnPool(readConversations(events, source.name, onProblem), job, pool, builder);
         }
       } catch (caught) {
@@ -97,7 +99,7 @@ export async function lintTranscripts(sources: readonly TranscriptSource[], opti
   } finally {
     await pool.close();
   }
-  return builder.finish(sources.length);
+  return builder.finish(sources.length, timeZone);
 }
 
 interface OpenedInput {
@@ -121,6 +123,10 @@ async function openInput(stream: Readable, source: TranscriptSource, reader: Rea
     if (!first.done) yield head;
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
   }
+  const slices = format === 'jsonl' && !binary && !encoding.startsWith('utf-16');
+  // JSON Lines without --encoding: each line is UTF-8 if it decodes as UTF-8, else GB18030
+  // (an export that mixes them loses nothing to mojibake).
+  const sliceEncoding = slices && !reader.encoding ? MIXED_ENCODING : encoding;
   // Binary input goes to the reader, which says what is wrong with it.
-  return { chunks: chunks(), encoding, format, slices: format === 'jsonl' && !binary && !encoding.startsWith('utf-16') };
+  return { chunks: chunks(), encoding: sliceEncoding, format, slices };
 }

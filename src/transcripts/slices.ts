@@ -7,7 +7,7 @@
 import { TranscriptGate } from '../inputs/transcript/grouper.js';
 import type { Conversation, LineProblem } from '../inputs/transcript/messages.js';
 import { awaitAll, BATCH_MESSAGES, lintConversations } from './batches.js';
-import type { JobBase, TranscriptQueue } from './jobs.js';
+import { MIXED_ENCODING, type JobBase, type TranscriptQueue } from './jobs.js';
 import { SliceJoiner } from './joiner.js';
 import type { ReportBuilder } from './report.js';
 
@@ -47,8 +47,16 @@ export async function lintSlices(
     edgeMessages += conversation.messages.length;
   });
 
+  const skip = (skipped: SkippedLine) => {
+    const at = line++;
+    const megabytes = (skipped.skipped / 1024 / 1024).toFixed(1);
+    const reason = `这一行有 ${megabytes} MB，超过单行上限 ${MAX_LINE_BYTES / 1024 / 1024} MB，没有读取，已跳过。请检查导出是否把多条消息写进了同一行。`;
+    start = false;
+    inOrder = inOrder.then(() => gate.problem({ line: at, reason }));
+  };
+
   const submit = async (bytes: Uint8Array) => {
-    if (start && encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+    if (start && (encoding === 'utf-8' || encoding === MIXED_ENCODING) && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
     start = false;
     const firstLine = line;
     line += countNewlines(bytes);
@@ -77,7 +85,10 @@ export async function lintSlices(
 
   let error: unknown;
   try {
-    for await (const slice of sliceAtLineEnds(chunks, sliceBytes)) await submit(slice);
+    for await (const slice of sliceAtLineEnds(chunks, sliceBytes)) {
+      if (slice instanceof Uint8Array) await submit(slice);
+      else skip(slice);
+    }
     await inOrder;
     joiner.end();
   } catch (caught) {
@@ -90,14 +101,52 @@ export async function lintSlices(
   gate.end();
 }
 
-/** Slices of at least `sliceBytes`, each ending at a line end (the last one: wherever the input ends). */
-async function* sliceAtLineEnds(chunks: AsyncIterable<Buffer>, sliceBytes: number): AsyncGenerator<Uint8Array> {
+/** A line longer than this is reported and skipped unread: no chat message comes near it, and memory stays bounded. */
+export const MAX_LINE_BYTES = 16 * 1024 * 1024;
+
+/** An over-long line, dropped as it streamed past: its size, newline included. */
+interface SkippedLine {
+  skipped: number;
+}
+
+/**
+ * Slices of at least `sliceBytes`, each ending at a line end (the last one:
+ * wherever the input ends), and in their place any line over MAX_LINE_BYTES.
+ * Bytes are joined only when a new chunk brings a line end, so a long line costs
+ * one copy, not one per chunk.
+ */
+async function* sliceAtLineEnds(chunks: AsyncIterable<Buffer>, sliceBytes: number): AsyncGenerator<Uint8Array | SkippedLine> {
   let parts: Buffer[] = [];
   let size = 0;
-  for await (const chunk of chunks) {
+  /** Bytes since the last line end. */
+  let tail = 0;
+  let skipping = -1;
+  for await (const whole of chunks) {
+    let chunk = whole;
+    if (skipping >= 0) {
+      const end = chunk.indexOf(10);
+      if (end < 0) {
+        skipping += chunk.length;
+        continue;
+      }
+      yield { skipped: skipping + end + 1 };
+      skipping = -1;
+      chunk = chunk.subarray(end + 1);
+    }
+    const newline = chunk.lastIndexOf(10);
+    tail = newline < 0 ? tail + chunk.length : chunk.length - newline - 1;
     parts.push(chunk);
     size += chunk.length;
-    if (size < sliceBytes) continue;
+    if (tail > MAX_LINE_BYTES) {
+      // The complete lines before the long one go as a slice; the long one is dropped.
+      const complete = size - tail;
+      if (complete > 0) yield Buffer.concat(parts, size).subarray(0, complete);
+      skipping = tail;
+      parts = [];
+      size = tail = 0;
+      continue;
+    }
+    if (size < sliceBytes || newline < 0) continue;
     const data = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
     let start = 0;
     for (let cut = data.indexOf(10, sliceBytes - 1); cut >= 0 && data.length - start >= sliceBytes; cut = data.indexOf(10, start + sliceBytes - 1)) {
@@ -108,7 +157,8 @@ async function* sliceAtLineEnds(chunks: AsyncIterable<Buffer>, sliceBytes: numbe
     parts = rest.length > 0 ? [start > 0 ? Buffer.from(rest) : rest] : [];
     size = rest.length;
   }
-  if (size > 0) yield parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+  if (skipping >= 0) yield { skipped: skipping };
+  else if (size > 0) yield parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
 }
 
 function countNewlines(bytes: Uint8Array): number {

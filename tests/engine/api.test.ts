@@ -85,7 +85,7 @@ describe('library API', () => {
   });
 
   it('builds an nlcst tree with positions through unified', () => {
-    const processor = unified().use(kefuParse, { tokenizer: { tokenize: (t: string) => linter.tokenize(t), addWords: () => {} } });
+    const processor = unified().use(kefuParse, { tokenizer: { tokenize: (t: string) => linter.tokenize(t) } });
     const tree = processor.parse(new VFile('您好！请问有什么可以帮您？😊\n谢谢'));
     expect(tree.type).toBe('RootNode');
     const paragraph = tree.children[0];

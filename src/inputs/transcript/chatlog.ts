@@ -3,6 +3,7 @@
  * full-width colon); blank lines or separator lines between conversations; agents
  * known by name or name prefix.
  */
+import { DEFAULT_TIME_ZONE, fromLocal, type TimeValue } from '../../text/time.js';
 import { lines } from './lines.js';
 import type { ReaderEvent, ReaderOptions, TranscriptMessage } from './messages.js';
 
@@ -38,7 +39,7 @@ export async function* readChatlog(chunks: AsyncIterable<string>, options: Reade
       continue;
     }
     const [, date, clock, sender, text] = match;
-    const time = chatTime(date, clock);
+    const time = chatTime(date, clock, options.timeZone ?? DEFAULT_TIME_ZONE);
     if (time === undefined) {
       yield { type: 'problem', line, reason: `时间「${date} ${clock}」不是有效的日期时间，已跳过这一行。` };
       continue;
@@ -47,7 +48,7 @@ export async function* readChatlog(chunks: AsyncIterable<string>, options: Reade
     sawAgent ||= agent;
     sawMessage = true;
     inConversation = true;
-    const message: TranscriptMessage = { conversation: String(conversation), role: agent ? 'agent' : 'customer', text, time, line };
+    const message: TranscriptMessage = { conversation: String(conversation), role: agent ? 'agent' : 'customer', text, time: time.time, utcOffset: time.offset, line };
     if (agent) message.agent = sender;
     yield { type: 'message', message };
   }
@@ -60,11 +61,9 @@ export async function* readChatlog(chunks: AsyncIterable<string>, options: Reade
   }
 }
 
-/** Local time, like ISO-8601 text without an offset. */
-function chatTime(date: string, clock: string): number | undefined {
+/** A chat log's wall-clock time, in the time zone the log was written in. */
+function chatTime(date: string, clock: string, zone: string): TimeValue | undefined {
   const [year, month, day] = date.split(/[-/.]/).map(Number);
   const [hour, minute, second = 0] = clock.split(':').map(Number);
-  const value = new Date(year, month - 1, day, hour, minute, second);
-  const valid = value.getMonth() === month - 1 && value.getDate() === day && hour < 24 && minute < 60 && second < 60;
-  return valid ? value.getTime() : undefined;
+  return fromLocal(zone, year, month, day, hour, minute, second);
 }

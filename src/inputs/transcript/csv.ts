@@ -34,7 +34,7 @@ export async function* readCsv(chunks: AsyncIterable<string>, name: string, opti
         yield { type: 'problem', line, reason: `这一行只有 ${record.length} 列，缺少会话 id、角色或内容，已跳过。` };
         continue;
       }
-      yield toEvent(line, { conversation: cell('conversation'), role: cell('role'), text: cell('text'), time: cell('time'), agent: cell('agent') });
+      yield toEvent(line, { conversation: cell('conversation'), role: cell('role'), text: cell('text'), time: cell('time'), agent: cell('agent') }, options.timeZone);
     }
   } catch (error) {
     if (error instanceof KefuLintError) throw error;

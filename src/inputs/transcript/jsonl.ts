@@ -2,16 +2,16 @@
 import { lines } from './lines.js';
 import { toEvent, type ReaderEvent } from './messages.js';
 
-export async function* readJsonl(chunks: AsyncIterable<string>): AsyncGenerator<ReaderEvent> {
+export async function* readJsonl(chunks: AsyncIterable<string>, timeZone?: string): AsyncGenerator<ReaderEvent> {
   let line = 0;
   for await (const raw of lines(chunks)) {
-    const event = parseJsonlLine(raw, ++line);
+    const event = parseJsonlLine(raw, ++line, timeZone);
     if (event) yield event;
   }
 }
 
 /** One JSON Lines line: a message, a problem, or undefined for a blank line. */
-export function parseJsonlLine(raw: string, line: number): ReaderEvent | undefined {
+export function parseJsonlLine(raw: string, line: number, timeZone?: string): ReaderEvent | undefined {
   if (raw.trim() === '') return undefined;
   let record: unknown;
   try {
@@ -23,5 +23,5 @@ export function parseJsonlLine(raw: string, line: number): ReaderEvent | undefin
     return { type: 'problem', line, reason: '这一行不是 JSON 对象，已跳过。' };
   }
   const r = record as Record<string, unknown>;
-  return toEvent(line, { conversation: r.conversation, role: r.role, text: r.text, time: r.time, agent: r.agent });
+  return toEvent(line, { conversation: r.conversation, role: r.role, text: r.text, time: r.time, agent: r.agent }, timeZone);
 }

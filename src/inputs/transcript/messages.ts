@@ -1,15 +1,19 @@
 /**
  * Transcript messages as every transcript reader yields them, and the field
  * checks they share: roles in English or Chinese, times as ISO-8601 or epoch
- * milliseconds. A malformed line becomes a problem for that line only.
+ * seconds or milliseconds (text/time.ts). A malformed line becomes a problem for
+ * that line only.
  */
 import type { Turn } from '../../engine/conversation.js';
+import { DEFAULT_TIME_ZONE, parseTime } from '../../text/time.js';
 
 export const TRANSCRIPT_FORMATS = ['jsonl', 'csv', 'chatlog'] as const;
 export type TranscriptFormat = (typeof TRANSCRIPT_FORMATS)[number];
 
 export interface TranscriptMessage extends Turn {
   conversation: string;
+  /** Minutes east of UTC that `time` is shown in: the file's own offset, or the time zone's. */
+  utcOffset?: number;
   /** The agent's name or id, when the transcript says. */
   agent?: string;
   /** 1-based line in the source file. */
@@ -32,6 +36,8 @@ export interface ReaderOptions {
   agentPrefixes?: readonly string[];
   /** Chat logs: a line starting with this separates conversations (blank lines always do). */
   separator?: string;
+  /** IANA time zone for times written without an offset and for epoch numbers (default Asia/Shanghai). */
+  timeZone?: string;
 }
 
 export interface LineProblem {
@@ -43,7 +49,6 @@ export type ReaderEvent = { type: 'message'; message: TranscriptMessage } | ({ t
 
 const AGENT_ROLES = new Set(['agent', 'staff', 'seller', 'service', 'cs', 'kefu', '客服', '售后', '商家', '卖家', '店家', '客服人员', '人工客服']);
 const CUSTOMER_ROLES = new Set(['customer', 'buyer', 'user', 'client', '顾客', '买家', '用户', '客户', '消费者', '访客']);
-const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/;
 
 function parseRole(value: unknown): 'agent' | 'customer' | undefined {
   if (typeof value !== 'string') return undefined;
@@ -53,24 +58,12 @@ function parseRole(value: unknown): 'agent' | 'customer' | undefined {
   return undefined;
 }
 
-/** ISO-8601 text, epoch milliseconds (number or digits), or absent; `null` when unparsable. */
-function parseTime(value: unknown): number | undefined | null {
-  if (value === undefined || value === null || value === '') return undefined;
-  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : null;
-  if (typeof value !== 'string') return null;
-  const text = value.trim();
-  if (/^\d{10,}$/.test(text)) return Number(text);
-  if (!ISO_TIME.test(text)) return null;
-  const time = Date.parse(text.replace(' ', 'T'));
-  return Number.isNaN(time) ? null : time;
-}
-
 const ROLE_HINT = '应为 agent/客服 或 customer/顾客/买家/用户';
 
 /** The fields of one message, however the file wrote them. */
 export type MessageFields = Record<'conversation' | 'role' | 'text' | 'time' | 'agent', unknown>;
 
-export function toEvent(line: number, fields: MessageFields): ReaderEvent {
+export function toEvent(line: number, fields: MessageFields, timeZone: string = DEFAULT_TIME_ZONE): ReaderEvent {
   const conversation = typeof fields.conversation === 'number' ? String(fields.conversation) : fields.conversation;
   if (typeof conversation !== 'string' || conversation.trim() === '') {
     return { type: 'problem', line, reason: '缺少会话 id（conversation），已跳过这一行。' };
@@ -83,12 +76,13 @@ export function toEvent(line: number, fields: MessageFields): ReaderEvent {
   if (typeof fields.text !== 'string') {
     return { type: 'problem', line, reason: '缺少消息内容（text），已跳过这一行。' };
   }
-  const time = parseTime(fields.time);
-  if (time === null) {
-    return { type: 'problem', line, reason: `时间「${String(fields.time)}」无法识别，应为 ISO-8601（如 2024-05-01T10:00:00+08:00）或毫秒时间戳。已跳过这一行。` };
-  }
+  const time = parseTime(fields.time, timeZone);
+  if (typeof time === 'string') return { type: 'problem', line, reason: `${time}已跳过这一行。` };
   const message: TranscriptMessage = { conversation: conversation.trim(), role, text: fields.text, line };
-  if (time !== undefined) message.time = time;
+  if (time !== undefined) {
+    message.time = time.time;
+    message.utcOffset = time.offset;
+  }
   if (typeof fields.agent === 'string' && fields.agent.trim() !== '') message.agent = fields.agent.trim();
   else if (typeof fields.agent === 'number') message.agent = String(fields.agent);
   return { type: 'message', message };

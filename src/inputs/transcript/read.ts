@@ -24,7 +24,7 @@ export async function* readMessages(input: string | Readable, name: string, opti
       chunks = peeked.chunks;
     }
     if (format === 'csv') yield* readCsv(chunks, name, options);
-    else if (format === 'jsonl') yield* readJsonl(chunks);
+    else if (format === 'jsonl') yield* readJsonl(chunks, options.timeZone);
     else yield* readChatlog(chunks, options);
   } finally {
     stream.destroy();

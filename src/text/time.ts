@@ -1,0 +1,122 @@
+/**
+ * Times in transcripts: what a file writes (ISO-8601 with or without an offset,
+ * epoch seconds or milliseconds, a chat log's local time) into an instant plus the
+ * UTC offset it is shown in. A time with an offset keeps it; a time without one is
+ * read in a time zone (default Asia/Shanghai, where the platforms' exports come
+ * from), so a report looks the same on a UTC CI runner as on a laptop in Beijing.
+ *
+ * Epoch numbers are told apart by size: seconds and milliseconds of the years
+ * 2000–2100 do not overlap, and anything outside both is refused rather than
+ * guessed (1e300, 9e15, a 5-digit number).
+ */
+import { KefuLintError } from '../engine/errors.js';
+
+export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
+
+export interface TimeValue {
+  /** Epoch milliseconds. */
+  time: number;
+  /** Minutes east of UTC to show the time in. */
+  offset: number;
+}
+
+const EARLIEST = Date.UTC(2000, 0, 1);
+const LATEST = Date.UTC(2100, 0, 1);
+const ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|[+-]\d{2}:?\d{2})?$/i;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** A time zone name checked once: an unknown one is a usage error. */
+export function checkTimeZone(zone: string): string {
+  try {
+    zoneFormatter(zone);
+    return zone;
+  } catch {
+    throw new KefuLintError('usage', `不认识的时区「${zone}」。请写 IANA 时区名，例如 Asia/Shanghai、UTC、Asia/Tokyo。`);
+  }
+}
+
+function zoneFormatter(zone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(zone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    formatters.set(zone, formatter);
+  }
+  return formatter;
+}
+
+/** Minutes east of UTC in `zone` at `instant`. */
+export function zoneOffset(zone: string, instant: number): number {
+  const parts: Record<string, number> = {};
+  for (const part of zoneFormatter(zone).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
+  const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
+  return Math.round((local - Math.floor(instant / 1000) * 1000) / 60_000);
+}
+
+/** A wall-clock time in `zone` as an instant (the earlier one where clocks go back). */
+export function fromLocal(zone: string, year: number, month: number, day: number, hour: number, minute: number, second: number, ms = 0): TimeValue | undefined {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  const check = new Date(wall);
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
+  let offset = zoneOffset(zone, wall);
+  offset = zoneOffset(zone, wall - offset * 60_000);
+  return { time: wall - offset * 60_000, offset };
+}
+
+const outOfRange = (text: string) =>
+  `时间「${text}」不在 2000–2100 年之间，无法判断（按秒或毫秒时间戳都不是）。请写 ISO-8601 时间（如 2024-05-01T10:00:00+08:00），或秒/毫秒时间戳。`;
+
+/** Epoch seconds or milliseconds, decided by size. */
+function fromEpoch(value: number, zone: string, text: string): TimeValue | string {
+  let time: number | undefined;
+  if (value >= EARLIEST / 1000 && value < LATEST / 1000) time = Math.round(value * 1000);
+  else if (value >= EARLIEST && value < LATEST) time = Math.round(value);
+  if (time === undefined) return outOfRange(text);
+  return { time, offset: zoneOffset(zone, time) };
+}
+
+/** A transcript's time field: a value, undefined when absent, or the reason it cannot be read. */
+export function parseTime(value: unknown, zone: string): TimeValue | undefined | string {
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? fromEpoch(value, zone, String(value)) : outOfRange(String(value));
+  if (typeof value !== 'string') return `时间「${JSON.stringify(value)}」应是文本或数字。`;
+  const text = value.trim();
+  if (/^\d+(?:\.\d+)?$/.test(text)) return fromEpoch(Number(text), zone, text);
+  const match = ISO.exec(text);
+  const unreadable = `时间「${text}」无法识别，应为 ISO-8601（如 2024-05-01T10:00:00+08:00）或秒/毫秒时间戳。`;
+  if (!match) return unreadable;
+  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zoneText] = match;
+  const ms = fraction ? Math.round(Number(fraction) * 1000) : 0;
+  const local = fromLocal(zone, Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms);
+  if (!local) return unreadable;
+  if (local.time < EARLIEST - 86_400_000 || local.time >= LATEST + 86_400_000) return outOfRange(text);
+  if (!zoneText) return local;
+  const offset = zoneText.toUpperCase() === 'Z' ? 0 : (zoneText[0] === '-' ? -1 : 1) * (Number(zoneText.slice(1, 3)) * 60 + Number(zoneText.slice(-2)));
+  if (Math.abs(offset) > 18 * 60) return unreadable;
+  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+  return { time: wall - offset * 60_000, offset };
+}
+
+const two = (n: number) => String(n).padStart(2, '0');
+
+function offsetText(offset: number): string {
+  const sign = offset < 0 ? '-' : '+';
+  const abs = Math.abs(offset);
+  return `${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
+}
+
+function wallClock(value: TimeValue): Date {
+  return new Date(value.time + value.offset * 60_000);
+}
+
+/** ISO-8601 with the offset: 2024-05-01T10:00:00+08:00. */
+export function formatTimeIso(value: TimeValue): string {
+  const d = wallClock(value);
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}T${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}${offsetText(value.offset)}`;
+}
+
+/** For people: 2024-05-01 10:00:00 (UTC+08:00). */
+export function formatTimeShown(value: TimeValue): string {
+  const d = wallClock(value);
+  return `${d.getUTCFullYear()}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}（UTC${offsetText(value.offset)}）`;
+}
