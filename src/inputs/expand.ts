@@ -47,6 +47,10 @@ export async function expandInputs(args: readonly string[], extensions: readonly
         errors.push(new KefuLintError('input', `目录里没有 ${extensions.map((e) => `.${e}`).join(' / ')} 文件。请检查目录，或直接指定文件。`, { file: arg }));
       }
       for (const file of found.sort()) add(joinPath(arg, file));
+    } else if (stat && !stat.isFile()) {
+      // Opening a FIFO blocks until someone writes; a device may never end.
+      const what = stat.isFIFO() ? '命名管道（FIFO）' : '设备或套接字';
+      errors.push(new KefuLintError('input', `这是${what}，不是普通文件，没有读取。要从管道读入，请用 - 表示标准输入（kefu-lint - < 文件）。`, { file: arg }));
     } else if (stat) {
       add(arg);
     } else if (isDynamicPattern(arg)) {

@@ -3,6 +3,7 @@
  * with per-agent scores, the most frequent rules, the worst conversations with
  * their findings in context, and each of those conversations' emotion curve.
  */
+import { ruleTitle } from './text.js';
 import { formatTimeShown, zoneOffset } from '../text/time.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -40,7 +41,7 @@ function formatTime(message: ReportMessage): string {
 /** The message text with each finding's span marked, its reason as a tooltip. */
 function markFindings(message: ReportMessage): string {
   const spans = message.findings
-    .map((f) => ({ start: message.text.indexOf(f.actual), end: message.text.indexOf(f.actual) + f.actual.length, reason: `${f.ruleId}：${f.reason}` }))
+    .map((f) => ({ start: message.text.indexOf(f.actual), end: message.text.indexOf(f.actual) + f.actual.length, reason: `${ruleTitle(f.ruleId)}（${f.ruleId}）：${f.reason}` }))
     .filter((s) => s.start >= 0 && s.end > s.start)
     .sort((a, b) => a.start - b.start);
   let out = '';
@@ -60,7 +61,7 @@ function conversationSection(conversation: ConversationReport, index: number): s
       const who = message.role === 'agent' ? `客服${message.agent ? `（${escapeHtml(message.agent)}）` : ''}` : '顾客';
       const emotion = message.emotion ? `<span class="emotion level-${message.emotion.level}">${message.emotion.score}</span>` : '';
       const findings = message.findings
-        .map((f) => `<li><code>${escapeHtml(f.ruleId)}</code> ${escapeHtml(f.reason)}${f.expected.length > 0 ? `<br><span class="suggest">建议：${f.expected.map(escapeHtml).join(' / ')}</span>` : ''}</li>`)
+        .map((f) => `<li>${escapeHtml(ruleTitle(f.ruleId))} <code>${escapeHtml(f.ruleId)}</code> ${escapeHtml(f.reason)}${f.expected.length > 0 ? `<br><span class="suggest">建议：${f.expected.map(escapeHtml).join(' / ')}</span>` : ''}</li>`)
         .join('');
       return `<tr class="${message.role}${message.findings.length > 0 ? ' flagged' : ''}"><td>${message.line}</td><td>${escapeHtml(formatTime(message))}</td><td>${who}</td><td>${markFindings(message)}${findings ? `<ul>${findings}</ul>` : ''}</td><td>${emotion}</td></tr>`;
     })
@@ -75,10 +76,40 @@ ${rows}
 </section>`;
 }
 
+/** Draws the charts from the report's JSON (static: the data is in its own script element). */
+const CHART_SCRIPT = `
+(function () {
+  var data = JSON.parse(document.getElementById('report-data').textContent);
+  // Drawn at once: the report is also printed and screenshotted.
+  Chart.defaults.animation = false;
+  Chart.defaults.maintainAspectRatio = false;
+  new Chart(document.getElementById('agent-scores'), {
+    type: 'bar',
+    data: { labels: data.agents.map(function (a) { return a.agent; }), datasets: [{ label: '得分', data: data.agents.map(function (a) { return a.score; }), backgroundColor: '#0969da' }] },
+    options: { scales: { y: { min: 0, max: 100 } } }
+  });
+  new Chart(document.getElementById('rule-counts'), {
+    type: 'bar',
+    data: { labels: data.rules.map(function (r) { return r.title; }), datasets: [{ label: '次数', data: data.rules.map(function (r) { return r.count; }), backgroundColor: '#bc4c00' }] },
+    // Counts tick in whole numbers; the tooltip names the rule id too.
+    options: { indexAxis: 'y', scales: { x: { beginAtZero: true, ticks: { precision: 0 } } },
+      plugins: { tooltip: { callbacks: { title: function (items) { var r = data.rules[items[0].dataIndex]; return r.title + '（' + r.ruleId + '）'; } } } } }
+  });
+  document.querySelectorAll('canvas.emotion-curve').forEach(function (canvas) {
+    var curve = data.curves[Number(canvas.dataset.index)];
+    new Chart(canvas, {
+      type: 'line',
+      data: { labels: curve.points.map(function (p) { return p.x; }), datasets: [{ label: '顾客情绪温度', data: curve.points.map(function (p) { return p.y; }), borderColor: '#cf222e', backgroundColor: '#cf222e', tension: 0.2 }] },
+      options: { scales: { y: { min: 0, max: 100 } } }
+    });
+  });
+})();
+`;
+
 export function formatHtml(report: TranscriptReport, generated = new Date()): string {
   const data = {
     agents: report.agents.map((a) => ({ agent: a.agent, score: a.score })),
-    rules: report.rules.slice(0, 15),
+    rules: report.rules.slice(0, 15).map((r) => ({ ruleId: r.ruleId, title: ruleTitle(r.ruleId), count: r.count })),
     curves: report.worst.map((c) => ({
       id: c.id,
       points: c.messages.flatMap((m, i) => (m.emotion ? [{ x: `#${i + 1}`, y: m.emotion.score }] : [])),
@@ -90,7 +121,7 @@ export function formatHtml(report: TranscriptReport, generated = new Date()): st
       return `<tr><td>${escapeHtml(a.agent)}</td><td>${a.conversations}</td><td>${findings}</td><td>${a.autoFailed}</td><td>${a.score.toFixed(1)}</td></tr>`;
     })
     .join('\n');
-  const ruleRows = report.rules.map((r) => `<tr><td><code>${escapeHtml(r.ruleId)}</code></td><td>${r.count}</td></tr>`).join('\n');
+  const ruleRows = report.rules.map((r) => `<tr><td>${escapeHtml(ruleTitle(r.ruleId))} <code>${escapeHtml(r.ruleId)}</code></td><td>${r.count}</td></tr>`).join('\n');
   return `<!doctype html>
 <html lang="zh-CN">
 <head>
@@ -125,32 +156,7 @@ ${ruleRows}
 ${report.worst.length > 0 ? report.worst.map(conversationSection).join('\n') : '<p>没有发现问题的会话。</p>'}
 <script type="application/json" id="report-data">${jsonForScript(data)}</script>
 <script>${inlineScript(chartJs())}</script>
-<script>
-(function () {
-  var data = JSON.parse(document.getElementById('report-data').textContent);
-  // Drawn at once: the report is also printed and screenshotted.
-  Chart.defaults.animation = false;
-  Chart.defaults.maintainAspectRatio = false;
-  new Chart(document.getElementById('agent-scores'), {
-    type: 'bar',
-    data: { labels: data.agents.map(function (a) { return a.agent; }), datasets: [{ label: '得分', data: data.agents.map(function (a) { return a.score; }), backgroundColor: '#0969da' }] },
-    options: { scales: { y: { min: 0, max: 100 } } }
-  });
-  new Chart(document.getElementById('rule-counts'), {
-    type: 'bar',
-    data: { labels: data.rules.map(function (r) { return r.ruleId; }), datasets: [{ label: '次数', data: data.rules.map(function (r) { return r.count; }), backgroundColor: '#bc4c00' }] },
-    options: { indexAxis: 'y' }
-  });
-  document.querySelectorAll('canvas.emotion-curve').forEach(function (canvas) {
-    var curve = data.curves[Number(canvas.dataset.index)];
-    new Chart(canvas, {
-      type: 'line',
-      data: { labels: curve.points.map(function (p) { return p.x; }), datasets: [{ label: '顾客情绪温度', data: curve.points.map(function (p) { return p.y; }), borderColor: '#cf222e', backgroundColor: '#cf222e', tension: 0.2 }] },
-      options: { scales: { y: { min: 0, max: 100 } } }
-    });
-  });
-})();
-</script>
+<script>${CHART_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -1,6 +1,6 @@
 /**
  * SARIF 2.1.0 for code-scanning tools: the rules run (id, names, descriptions,
- * docs link, default level) and every finding with its region and, where the
+ * the rule's documentation as help text, default level) and every finding with its region and, where the
  * rule offers one, its safe fix.
  */
 import { readFileSync } from 'node:fs';
@@ -30,6 +30,15 @@ const EXTRA_RULES: Record<string, { title: string; description: string; severity
   },
 };
 
+/** A built-in rule's documentation page (rules/<id>.md, shipped with the package). */
+function rulePage(id: string): string | undefined {
+  try {
+    return readFileSync(join(PACKAGE_ROOT, 'rules', `${id}.md`), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
 function packageVersion(): string {
   return (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
@@ -50,8 +59,12 @@ function toRule(id: string, url: string): Sarif.ReportingDescriptor {
     fullDescription: { text: meta.description },
     defaultConfiguration: { level: LEVELS[meta.severity] },
   };
-  const help = builtin?.meta.docs ?? url;
-  if (help) rule.helpUri = help;
+  // A link only where a browser can follow it (not a file:// path into the installed
+  // package); a built-in rule carries its documentation page itself.
+  const link = builtin?.meta.docs ?? url;
+  if (link && /^https?:\/\//.test(link)) rule.helpUri = link;
+  const page = builtin ? rulePage(id) : undefined;
+  if (page) rule.help = { text: page, markdown: page };
   return rule;
 }
 

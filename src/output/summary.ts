@@ -4,6 +4,7 @@
  */
 import stringWidth from 'string-width';
 import type { TranscriptReport } from '../transcripts/report.js';
+import { ruleTitle } from './text.js';
 
 function pad(text: string, width: number, right = false): string {
   const fill = ' '.repeat(Math.max(0, width - stringWidth(text)));
@@ -13,7 +14,7 @@ function pad(text: string, width: number, right = false): string {
 export function formatSummary(report: TranscriptReport): string {
   if (report.conversations === 0) return '没有读到任何会话。\n';
   const rules = report.rules.map((r) => r.ruleId);
-  const header = ['客服', '会话数', ...rules, '得分'];
+  const header = ['客服', '会话数', ...rules.map(ruleTitle), '得分'];
   const rows = report.agents.map((agent) => [
     agent.agent,
     String(agent.conversations),

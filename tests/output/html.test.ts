@@ -8,10 +8,12 @@ import { main } from '../../src/cli/main.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
-// In CI a missing browser is a failure, not a reason to skip.
+// In CI a missing browser is a failure, not a reason to skip; elsewhere the skip says why.
+const SKIP_REASON = `跳过 HTML 报告的浏览器测试：没有找到 ${CHROMIUM}。请安装 chromium 和中文字体（apt-get install -y chromium fonts-wqy-microhei）。`;
 const describeBrowser = available || process.env.CI ? describe : describe.skip;
+if (!available && !process.env.CI) console.warn(SKIP_REASON);
 
-describeBrowser('html report in headless Chromium', () => {
+describeBrowser(available ? 'html report in headless Chromium' : `html report in headless Chromium (${SKIP_REASON})`, () => {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-report-'));
   const output = join(dir, 'report.html');
   let browser: Browser;
@@ -68,7 +70,22 @@ describeBrowser('html report in headless Chromium', () => {
     expect(await page.locator('#rule-table tbody tr').count()).toBeGreaterThan(3);
     const worst = page.locator('section.conversation').first();
     await expect(worst.locator('h3').textContent()).resolves.toContain('A1001');
-    await expect(worst.locator('mark').first().getAttribute('title')).resolves.toMatch(/^[a-z-]+：/);
+    await expect(worst.locator('mark').first().getAttribute('title')).resolves.toMatch(/^[^：]+（[a-z-]+）：/);
+    await page.close();
+  });
+
+  it('labels the rule chart with Chinese rule names and counts in whole numbers', async () => {
+    const page = await browser.newPage();
+    await page.goto(pathToFileURL(output).href);
+    const chart = await page.evaluate(() => {
+      const instance = (window as unknown as { Chart: { getChart(c: Element): any } }).Chart.getChart(document.getElementById('rule-counts')!);
+      return { labels: instance.data.labels as string[], ticks: (instance.scales.x.ticks as { value: number }[]).map((t) => t.value) };
+    });
+    expect(chart.labels.length).toBeGreaterThan(0);
+    for (const label of chart.labels) expect(label).toMatch(/[\u4e00-\u9fff]/);
+    expect(chart.labels).not.toContain('no-jargon');
+    expect(chart.ticks.length).toBeGreaterThan(1);
+    for (const tick of chart.ticks) expect(Number.isInteger(tick), String(tick)).toBe(true);
     await page.close();
   });
 });

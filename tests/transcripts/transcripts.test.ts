@@ -275,6 +275,9 @@ describe('command line', () => {
     const { code, stdout } = await run([`${FIXTURES}/shop.gbk.csv`, `${FIXTURES}/chat.crlf.log`, '-f', 'summary']);
     expect(code).toBe(0);
     expect(stdout.split('\n')[0]).toMatch(/^客服\s+会话数.*得分$/);
+    // Rules are named as in DOMAIN.md, not by id.
+    expect(stdout.split('\n')[0]).toMatch(/[\u4e00-\u9fff]{4,}/);
+    expect(stdout.split('\n')[0]).not.toMatch(/[a-z]+-[a-z]+/);
     expect(stdout).toContain('共 2 个文件、4 个会话、12 条消息');
     const jd = await run([`${FIXTURES}/chat.crlf.log`, '-f', 'json', '--platform', 'jd']);
     expect(jd.stdout).toContain('京东的常用标准');

@@ -1,0 +1,80 @@
+/**
+ * `npm run bench:limits`: inputs that once took the process down, run through the
+ * command line in a child process, with wall time, exit status and peak resident
+ * memory (main thread and workers):
+ *
+ * - a JSON Lines transcript with one 50-million-character message (150 MB on one line);
+ * - the same with a 5-million-character message (15 MB, read and reported as too long);
+ * - a reply list whose one line is 10 MB;
+ * - endless zero bytes on standard input (/dev/zero).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, openSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const BIN = fileURLToPath(new URL('../../../bin/kefu-lint.js', import.meta.url));
+
+interface Outcome {
+  case: string;
+  seconds: number;
+  status: number | null;
+  peakMB: number;
+  stderr: string;
+}
+
+function run(name: string, args: string[], stdinFile: string | undefined, dir: string): Outcome {
+  const probe = join(dir, 'probe.cjs');
+  writeFileSync(probe, "process.on('exit', () => process.stderr.write('\\nKEFU_MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
+  const stdin = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
+  const started = performance.now();
+  const child = spawnSync(process.execPath, ['--require', probe, BIN, ...args], { stdio: [stdin, 'ignore', 'pipe'], encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
+  const seconds = (performance.now() - started) / 1000;
+  if (typeof stdin === 'number') closeSync(stdin);
+  const rss = /KEFU_MAXRSS (\d+)/.exec(child.stderr ?? '');
+  const stderr = (child.stderr ?? '').replace(/\n?KEFU_MAXRSS \d+\n?/, '').trim().split('\n')[0] ?? '';
+  return { case: name, seconds, status: child.status, peakMB: rss ? Math.round(Number(rss[1]) / 1024) : NaN, stderr };
+}
+
+function writeTranscript(file: string, characters: number): void {
+  const fd = openSync(file, 'w');
+  try {
+    writeSync(fd, JSON.stringify({ conversation: 'c1', role: 'customer', text: '在吗' }) + '\n');
+    writeSync(fd, '{"conversation":"c1","role":"agent","text":"');
+    const block = '这个不行。'.repeat(200_000);
+    for (let written = 0; written < characters; written += block.length) writeSync(fd, block);
+    writeSync(fd, '"}\n');
+    writeSync(fd, JSON.stringify({ conversation: 'c2', role: 'customer', text: '在吗' }) + '\n');
+    writeSync(fd, JSON.stringify({ conversation: 'c2', role: 'agent', text: '你好' }) + '\n');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function main(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'kefu-limits-'));
+  try {
+    const huge = join(dir, 'huge.jsonl');
+    writeTranscript(huge, 50_000_000);
+    const large = join(dir, 'large.jsonl');
+    writeTranscript(large, 5_000_000);
+    const line = join(dir, 'line.txt');
+    writeFileSync(line, '您好，这个不行。'.repeat(1_250_000) + '\n您好，已经发货了\n');
+    const outcomes = [
+      run('JSONL, one 50M-character message (150 MB line)', ['-f', 'json', huge], undefined, dir),
+      run('JSONL, one 5M-character message (15 MB line)', ['-f', 'json', large], undefined, dir),
+      run('reply list, one 10M-character line', ['-f', 'json', line], undefined, dir),
+      run('reply list on stdin from /dev/zero', ['-f', 'json', '-'], '/dev/zero', dir),
+    ];
+    console.log('kefu-lint limits — inputs that once crashed the process\n');
+    console.log(`${'case'.padEnd(50)}${'seconds'.padStart(9)}${'exit'.padStart(6)}${'peak MB'.padStart(9)}  first line of stderr`);
+    for (const o of outcomes) {
+      console.log(`${o.case.padEnd(50)}${o.seconds.toFixed(2).padStart(9)}${String(o.status).padStart(6)}${String(o.peakMB).padStart(9)}  ${o.stderr.slice(0, 80)}`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main();
