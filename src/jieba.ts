@@ -4,17 +4,18 @@
  * validated first, because cppjieba aborts the whole process on malformed input.
  */
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, mkdtempSync, openSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateJiebaWord, type JiebaWord } from './engine/dictionary.js';
 import { KefuLintError } from './engine/errors.js';
-import { piecesToTokens, splitTokens, type Tokenizer } from './engine/tokens.js';
+import { cutInChunks, piecesToTokens, splitTokens, type Tokenizer } from './engine/tokens.js';
 import { COMPACT_DICTIONARY } from './paths.js';
 
 interface JiebaBinding {
   DEFAULT_DICT: string;
+  DEFAULT_HMM_DICT: string;
   load(options: { dict?: string; userDict?: string; idfDict?: string; stopWordDict?: string }): void;
   cut(sentence: string, hmm?: boolean): string[];
 }
@@ -103,33 +104,6 @@ export function buildCompactDictionary(target: string): void {
   renameSync(temporary, target);
 }
 
-/**
- * Longest text handed to jieba in one call. Longer text is cut at a line end, 。,
- * ， or a space before the limit: jieba cuts at exactly these itself, so the
- * pieces come back as they would whole, and native memory stays bounded.
- */
-export const JIEBA_CHUNK = 16_384;
-const CHUNK_BREAKS = ['\n', '。', '，', ' '];
-
-function cutBounded(jieba: JiebaBinding, text: string): string[] {
-  if (text.length <= JIEBA_CHUNK) return jieba.cut(text, true);
-  const pieces: string[] = [];
-  for (let start = 0; start < text.length; ) {
-    let end = Math.min(text.length, start + JIEBA_CHUNK);
-    if (end < text.length) {
-      const window = text.slice(start, end);
-      const at = Math.max(...CHUNK_BREAKS.map((mark) => window.lastIndexOf(mark)));
-      if (at >= 0) end = start + at + 1;
-      else if (isHighSurrogate(text.charCodeAt(end - 1))) end--;
-    }
-    for (const piece of jieba.cut(text.slice(start, end), true)) pieces.push(piece);
-    start = end;
-  }
-  return pieces;
-}
-
-const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
 let shared: Tokenizer | undefined;
 
 /**
@@ -149,7 +123,7 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
     // The build writes the compact dictionary once; without it, make it now.
     let dict = COMPACT_DICTIONARY;
     if (!existsSync(dict)) writeCompactDictionary(jieba.DEFAULT_DICT, (dict = join(dir, 'jieba.dict.utf8')));
-    writeFileSync(userDict, userWords.map(jiebaLine).join('\n') + '\n');
+    writeFileSync(userDict, jiebaUserDictionary(userWords));
     writeFileSync(idfDict, MINIMAL_IDF);
     writeFileSync(stopWordDict, MINIMAL_STOP_WORDS);
     jieba.load({ dict, userDict: userWords.length > 0 ? userDict : undefined, idfDict, stopWordDict });
@@ -161,7 +135,7 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
       // Lone surrogates would come back from native code as U+FFFD (3 bytes in
       // UTF-8, 1 unit here); making the string well-formed keeps offsets exact.
       const clean = text.toWellFormed();
-      return piecesToTokens(clean, cutBounded(jieba, clean));
+      return piecesToTokens(clean, cutInChunks(clean, (piece) => jieba.cut(piece, true)));
     },
     tokenizeMany(texts) {
       if (texts.length < 2) return texts.map((text) => tokenizer.tokenize(text));
@@ -169,7 +143,7 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
       // as the same pieces they would one by one, with the \n between them.
       const clean = texts.map((text) => text.toWellFormed());
       const joined = clean.join('\n');
-      const tokens = piecesToTokens(joined, cutBounded(jieba, joined));
+      const tokens = piecesToTokens(joined, cutInChunks(joined, (piece) => jieba.cut(piece, true)));
       return splitTokens(tokens, clean) ?? texts.map((text) => tokenizer.tokenize(text));
     },
   };
@@ -179,4 +153,14 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
 function jiebaLine(word: JiebaWord): string {
   if (word.freq !== undefined) return `${word.word} ${word.freq} ${word.tag ?? 'n'}`;
   return word.word;
+}
+
+/** The user dictionary file jieba is given (the browser build gives its jieba the same text). */
+export function jiebaUserDictionary(words: readonly JiebaWord[]): string {
+  return words.map(jiebaLine).join('\n') + '\n';
+}
+
+/** cppjieba's HMM model, as nodejieba ships it. */
+export function jiebaHmmModel(): string {
+  return readFileSync(loadBinding().DEFAULT_HMM_DICT, 'utf8');
 }

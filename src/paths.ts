@@ -17,3 +17,8 @@ export const PACKAGE_ROOT = findPackageRoot();
 export const DICTIONARY_DIR = join(PACKAGE_ROOT, 'dictionaries');
 /** jieba's dictionary in compact form, written by the build (`npm run build`). */
 export const COMPACT_DICTIONARY = join(PACKAGE_ROOT, 'dist', 'jieba.dict.utf8');
+/** The browser build (one ES module) and the rule pages beside it, written by the build. */
+export const BROWSER_DIR = join(PACKAGE_ROOT, 'dist', 'browser');
+export const BROWSER_BUNDLE = join(BROWSER_DIR, 'kefu-lint.js');
+/** The same as a classic script defining the global `kefuLint` (the static playground carries it inline). */
+export const BROWSER_SCRIPT = join(BROWSER_DIR, 'kefu-lint.iife.js');

@@ -1,9 +1,9 @@
 /**
- * The command line: `kefu-lint [paths...]`. Exit status 0 when there are no
+ * The command line: `kefu-lint [paths...]` (and `kefu-lint serve`, `kefu-lint
+ * playground --out DIR`, see serve.ts). Exit status 0 when there are no
  * errors, 1 when there are errors (or too many warnings), 2 when an argument or
  * an input was bad; bad inputs never stop the other inputs from being linted.
  */
-import type { Readable } from 'node:stream';
 import { CommanderError } from 'commander';
 import { ConfigResolver } from '../config/resolve.js';
 import { KefuLintError, isKefuLintError } from '../engine/errors.js';
@@ -17,17 +17,13 @@ import type { TranscriptFormat } from '../inputs/transcript/messages.js';
 import { createLinterSync } from '../linter.js';
 import { formatters } from '../output/formatters.js';
 import { runLibraries } from './libraries.js';
+import type { CliIo } from './io.js';
+import { runSubcommand } from './serve.js';
+
+export type { CliIo } from './io.js';
 import { checkOptions, createProgram, list, type CliOptions } from './options.js';
 import { renderTranscriptReport, runTranscripts, TRANSCRIPT_OUTPUT_FORMATS, writeOutput } from './transcripts.js';
 
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  /** Where `-` reads from. */
-  stdin?: Readable;
-  /** Whether stdout is a terminal (colours are used only there). */
-  tty?: boolean;
-}
 
 const defaultIo: CliIo = {
   stdout: (text) => process.stdout.write(text),
@@ -38,6 +34,8 @@ const defaultIo: CliIo = {
 const NO_TOKENIZER: Tokenizer = { tokenize: () => [] };
 
 export async function main(argv: readonly string[], io: CliIo = defaultIo): Promise<number> {
+  const command = await runSubcommand(argv.slice(2), io);
+  if (command !== undefined) return command;
   const program = createProgram(io.stdout);
   try {
     program.parse(argv as string[], { from: 'node' });

@@ -67,7 +67,7 @@ export function createProgram(write: (text: string) => void): Command {
     .configureOutput({ writeOut: write, writeErr: () => {} });
 }
 
-function collect(value: string, previous: string[]): string[] {
+export function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
@@ -120,7 +120,7 @@ export function checkOptions(options: CliOptions, report: (error: unknown) => vo
   return { maxWarnings, threads, rules, weights, usable };
 }
 
-function parseRuleFlags(flags: readonly string[], reportError: (error: unknown) => void): Record<string, RuleSetting> {
+export function parseRuleFlags(flags: readonly string[], reportError: (error: unknown) => void): Record<string, RuleSetting> {
   const known = builtinRules.map((rule) => rule.id);
   const rules: Record<string, RuleSetting> = {};
   for (const flag of flags) {

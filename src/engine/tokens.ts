@@ -112,3 +112,31 @@ export function splitTokens(tokens: readonly Token[], texts: readonly string[]):
   }
   return index === tokens.length ? lists : undefined;
 }
+
+/**
+ * Longest text handed to a segmenter in one call. Longer text is cut at a line
+ * end, 。, ， or a space before the limit: jieba cuts at exactly these itself, so
+ * the pieces come back as they would whole, and native memory stays bounded.
+ */
+export const SEGMENT_CHUNK = 16_384;
+const CHUNK_BREAKS = ['\n', '。', '，', ' '];
+
+/** `cut` over `text` in pieces of at most SEGMENT_CHUNK characters, cut where jieba cuts anyway. */
+export function cutInChunks(text: string, cut: (piece: string) => readonly string[]): readonly string[] {
+  if (text.length <= SEGMENT_CHUNK) return cut(text);
+  const pieces: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    let end = Math.min(text.length, start + SEGMENT_CHUNK);
+    if (end < text.length) {
+      const window = text.slice(start, end);
+      const at = Math.max(...CHUNK_BREAKS.map((mark) => window.lastIndexOf(mark)));
+      if (at >= 0) end = start + at + 1;
+      else if (isHighSurrogate(text.charCodeAt(end - 1))) end--;
+    }
+    for (const piece of cut(text.slice(start, end))) pieces.push(piece);
+    start = end;
+  }
+  return pieces;
+}
+
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;

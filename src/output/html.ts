@@ -3,7 +3,7 @@
  * with per-agent scores, the most frequent rules, the worst conversations with
  * their findings in context, and each of those conversations' emotion curve.
  */
-import { ruleTitle } from './text.js';
+import { inlineScript, ruleTitle } from './text.js';
 import { formatTimeShown, zoneOffset } from '../text/time.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,10 +24,6 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
-/** Inline script text must not close its own element. */
-function inlineScript(source: string): string {
-  return source.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-}
 
 function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');

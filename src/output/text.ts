@@ -13,3 +13,8 @@ const TITLES = new Map(builtinRules.map((rule) => [rule.id, rule.meta.title]));
 export function ruleTitle(id: string): string {
   return TITLES.get(id) ?? id;
 }
+
+/** Script text that cannot close its element or open an HTML comment, for an inline <script>. */
+export function inlineScript(source: string): string {
+  return source.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}

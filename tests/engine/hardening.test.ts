@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinter, KefuLintError, type Linter } from '../../src/index.js';
 import { MAX_REPLY_CHARS } from '../../src/engine/guard.js';
-import { JIEBA_CHUNK } from '../../src/jieba.js';
+import { SEGMENT_CHUNK as JIEBA_CHUNK } from '../../src/engine/tokens.js';
 
 let linter: Linter;
 beforeAll(async () => {

@@ -1,31 +1,24 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
 import { main } from '../../src/cli/main.js';
+import { describeBrowser, launchChromium } from '../helpers/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-// In CI a missing browser is a failure, not a reason to skip; elsewhere the skip says why.
-const SKIP_REASON = `跳过 HTML 报告的浏览器测试：没有找到 ${CHROMIUM}。请安装 chromium 和中文字体（apt-get install -y chromium fonts-wqy-microhei）。`;
-const describeBrowser = available || process.env.CI ? describe : describe.skip;
-if (!available && !process.env.CI) console.warn(SKIP_REASON);
-
-describeBrowser(available ? 'html report in headless Chromium' : `html report in headless Chromium (${SKIP_REASON})`, () => {
+describeBrowser('html report in headless Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kefu-report-'));
   const output = join(dir, 'report.html');
   let browser: Browser;
   let exitCode: number;
 
   beforeAll(async () => {
-    if (!available) throw new Error(`没有找到 ${CHROMIUM}：CI 中必须安装 chromium（apt-get install -y chromium）。`);
     exitCode = await main(['node', 'kefu-lint', 'examples/transcript.jsonl', 'tests/fixtures/transcripts/chat.crlf.log', '-f', 'html', '-o', output], {
       stdout: () => {},
       stderr: () => {},
     });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

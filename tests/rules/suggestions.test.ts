@@ -3,19 +3,11 @@
  * every eval corpus: a suggestion put in place of its span must neither keep a
  * problem found inside that span nor bring a new one into it.
  */
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readPhraseDictionary } from '../../src/dictionaries.js';
 import { createLinter, type Finding, type LintContext, type Linter } from '../../src/index.js';
-import { DICTIONARY_DIR } from '../../src/paths.js';
-import { readCorpus } from '../../tools/eval/eval.js';
+import { exampleAndEvalTexts } from '../helpers/texts.js';
 
-const examples = readdirSync(DICTIONARY_DIR)
-  .filter((name) => name.endsWith('.yaml'))
-  .flatMap((name) => readPhraseDictionary(join(DICTIONARY_DIR, name)).entries.flatMap((entry) => [...entry.examples.hit, ...entry.examples.miss]));
-const corpora = ['tests/eval', 'tests/eval-holdout', 'tests/eval-blind'].flatMap((dir) => readCorpus([dir]).map((entry) => entry.text));
-const texts = [...new Set([...examples, ...corpora])];
+const texts = exampleAndEvalTexts();
 const contexts: [string, LintContext][] = [
   ['a canned reply', { standalone: true }],
   ['a reply in a chat', { history: [{ role: 'customer', text: '我的快递怎么还没到？都三天了' }] }],

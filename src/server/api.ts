@@ -1,0 +1,109 @@
+/**
+ * The HTTP API's requests and answers: request bodies checked with zod (a bad one
+ * is a 400 with a Chinese message naming the field), linters built once per
+ * distinct settings, findings with stable ids.
+ */
+import * as z from 'zod';
+import type { ResolvedSettings } from '../config/shop-phrases.js';
+import { toLinterOptions } from '../config/shop-phrases.js';
+import { formatPath, zodChinese } from '../engine/dictionary.js';
+import { withStableIds } from '../engine/finding.js';
+import type { Linter } from '../engine/linter.js';
+import { PRESETS } from '../engine/severity.js';
+import { RuleSettingSchema } from '../engine/settings.js';
+import { createLinterSync } from '../linter.js';
+
+/** Limits on what one request may ask for (besides the byte limit on its body). */
+const MAX_TURNS = 500;
+
+const TurnSchema = z.object({
+  role: z.enum(['agent', 'customer']),
+  text: z.string(),
+  time: z.number().finite().optional(),
+  agent: z.string().optional(),
+});
+
+const Settings = {
+  preset: z.enum(PRESETS).optional(),
+  rules: z.record(z.string(), RuleSettingSchema).optional(),
+};
+
+export const LintRequest = z.strictObject({
+  text: z.string(),
+  history: z.array(TurnSchema).max(MAX_TURNS).optional(),
+  /** A canned reply checked on its own (as in a library), not a reply in a chat. */
+  standalone: z.boolean().optional(),
+  ...Settings,
+});
+
+export const FixRequest = z.strictObject({ text: z.string(), standalone: z.boolean().optional(), ...Settings });
+
+export const ConversationRequest = z.strictObject({ messages: z.array(TurnSchema).max(MAX_TURNS), ...Settings });
+
+/** A request the API refuses: its HTTP status and a message for people. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export function parseRequest<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
+  const parsed = schema.safeParse(body, zodChinese);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+  throw new ApiError(400, 'invalid-request', `请求字段 ${formatPath(path) || '（请求体）'} 无效：${issue.message}。`);
+}
+
+/** Linters by settings, the most recently used kept (each holds its matchers). */
+export class LinterCache {
+  private readonly linters = new Map<string, Linter>();
+
+  constructor(
+    private readonly base: ResolvedSettings,
+    private readonly size = 32,
+  ) {}
+
+  get(request: { preset?: string; rules?: Record<string, unknown> }): Linter {
+    const settings: ResolvedSettings = {
+      ...this.base,
+      preset: (request.preset as ResolvedSettings['preset']) ?? this.base.preset,
+      rules: { ...this.base.rules, ...(request.rules as ResolvedSettings['rules']) },
+    };
+    const key = JSON.stringify([settings.preset, settings.rules]);
+    let linter = this.linters.get(key);
+    if (linter) {
+      this.linters.delete(key);
+    } else {
+      linter = createLinterSync(toLinterOptions(settings));
+      if (this.linters.size >= this.size) this.linters.delete(this.linters.keys().next().value!);
+    }
+    this.linters.set(key, linter);
+    return linter;
+  }
+}
+
+export function lintAnswer(linter: Linter, request: z.output<typeof LintRequest>) {
+  const context = request.standalone ? { standalone: true } : { history: request.history ?? [] };
+  const findings = withStableIds(linter.lint(request.text, context));
+  const emotion = request.history ? linter.emotionCurve(request.history).filter((score) => score !== undefined).at(-1) : undefined;
+  return emotion ? { findings, emotion } : { findings };
+}
+
+export function fixAnswer(linter: Linter, request: z.output<typeof FixRequest>) {
+  const context = request.standalone ? { standalone: true } : { history: [] };
+  const text = linter.fix(request.text, context);
+  return { text, changed: text !== request.text };
+}
+
+export function conversationAnswer(linter: Linter, request: z.output<typeof ConversationRequest>) {
+  const result = linter.lintConversation(request.messages);
+  return {
+    messages: result.messages.map((message) => ({ ...message, findings: withStableIds(message.findings) })),
+    conversationFindings: withStableIds(result.conversationFindings),
+  };
+}

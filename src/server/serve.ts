@@ -1,0 +1,140 @@
+/**
+ * `kefu-lint serve`: the linter over HTTP for chat tools that are not written in
+ * JavaScript, and the playground at `/`. node:http is enough: the body limit,
+ * the timeouts and the drain on SIGTERM are a few lines each.
+ *
+ *   POST /v1/lint          { text, history?, standalone?, preset?, rules? } → { findings, emotion? }
+ *   POST /v1/fix           { text, standalone?, preset?, rules? }            → { text, changed }
+ *   POST /v1/conversation  { messages, preset?, rules? }                      → { messages, conversationFindings }
+ *   GET  /v1/rules, GET /healthz, GET / (the playground)
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { ResolvedSettings } from '../config/shop-phrases.js';
+import { isKefuLintError } from '../engine/errors.js';
+import { playgroundPage } from '../playground/page.js';
+import { ApiError, conversationAnswer, ConversationRequest, fixAnswer, FixRequest, LinterCache, lintAnswer, LintRequest, parseRequest } from './api.js';
+
+export interface ServeOptions {
+  host: string;
+  port: number;
+  /** The settings every request starts from (the config found for the working folder, or --config). */
+  settings: ResolvedSettings;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+  /** A request (headers and body) must arrive within this many milliseconds. */
+  requestTimeoutMs: number;
+}
+
+export const DEFAULT_MAX_BODY = 64 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT = 10_000;
+
+type Route = (body: unknown) => unknown;
+
+function readBody(request: IncomingMessage, limit: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const declared = Number(request.headers['content-length']);
+    if (declared > limit) {
+      reject(new ApiError(413, 'body-too-large', `请求体有 ${declared} 字节，超过上限 ${limit} 字节。请缩短文本，或用 --max-body 调大上限。`));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new ApiError(413, 'body-too-large', `请求体超过上限 ${limit} 字节。请缩短文本，或用 --max-body 调大上限。`));
+        request.removeAllListeners('data');
+        request.resume();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks, size).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function send(response: ServerResponse, status: number, body: unknown, type = 'application/json; charset=utf-8'): void {
+  const text = typeof body === 'string' ? body : JSON.stringify(body);
+  response.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(text), 'cache-control': 'no-store' });
+  response.end(text);
+}
+
+function sendError(response: ServerResponse, error: unknown): void {
+  if (error instanceof ApiError) return send(response, error.status, { error: { code: error.code, message: error.message } });
+  if (isKefuLintError(error)) return send(response, 400, { error: { code: error.code, message: error.message } });
+  send(response, 500, { error: { code: 'internal', message: `内部错误：${(error as Error).message}。请把请求内容报告给维护者。` } });
+}
+
+export function createApp(options: ServeOptions): Server {
+  const linters = new LinterCache(options.settings);
+  const posts: Record<string, Route> = {
+    '/v1/lint': (body) => {
+      const request = parseRequest(LintRequest, body);
+      return lintAnswer(linters.get(request), request);
+    },
+    '/v1/fix': (body) => {
+      const request = parseRequest(FixRequest, body);
+      return fixAnswer(linters.get(request), request);
+    },
+    '/v1/conversation': (body) => {
+      const request = parseRequest(ConversationRequest, body);
+      return conversationAnswer(linters.get(request), request);
+    },
+  };
+  const page = playgroundPage({ mode: 'server' });
+  const server = createServer(async (request, response) => {
+    const path = (request.url ?? '/').split('?')[0];
+    try {
+      if (request.method === 'GET' || request.method === 'HEAD') {
+        if (path === '/healthz') return send(response, 200, { status: 'ok' });
+        if (path === '/v1/rules') return send(response, 200, { rules: linters.get({}).rules });
+        if (path === '/' || path === '/index.html') return send(response, 200, page, 'text/html; charset=utf-8');
+        throw new ApiError(posts[path] ? 405 : 404, posts[path] ? 'method-not-allowed' : 'not-found', posts[path] ? `${path} 只接受 POST。` : `没有 ${path} 这个地址。可用：POST /v1/lint、/v1/fix、/v1/conversation，GET /v1/rules、/healthz、/。`);
+      }
+      const route = posts[path];
+      if (!route) throw new ApiError(path === '/v1/rules' || path === '/healthz' ? 405 : 404, 'not-found', `没有 ${request.method} ${path}。可用：POST /v1/lint、/v1/fix、/v1/conversation。`);
+      if (request.method !== 'POST') throw new ApiError(405, 'method-not-allowed', `${path} 只接受 POST。`);
+      const type = request.headers['content-type'] ?? '';
+      if (!/^application\/json\b/i.test(type)) throw new ApiError(415, 'unsupported-media-type', `请求体应是 JSON（Content-Type: application/json），收到「${type || '无'}」。`);
+      const text = await readBody(request, options.maxBodyBytes);
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new ApiError(400, 'invalid-json', '请求体不是有效的 JSON。');
+      }
+      send(response, 200, route(body));
+    } catch (error) {
+      if (!response.headersSent) sendError(response, error);
+      // An oversized body is not read to its end: close the connection instead.
+      if (error instanceof ApiError && error.status === 413) response.on('finish', () => request.socket.destroy());
+    }
+  });
+  server.requestTimeout = options.requestTimeoutMs;
+  server.headersTimeout = Math.min(options.requestTimeoutMs, 60_000);
+  server.keepAliveTimeout = 5_000;
+  return server;
+}
+
+/** Start serving; on SIGTERM or SIGINT stop taking connections, finish the requests in flight and exit. */
+export async function serve(options: ServeOptions, log: (line: string) => void): Promise<Server> {
+  const server = createApp(options);
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  log(`kefu-lint 服务已启动：http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/（Ctrl+C 或 SIGTERM 停止）`);
+  const stop = () => {
+    log('kefu-lint 服务正在停止：不再接受新连接，处理完进行中的请求后退出。');
+    server.close(() => process.exit(0));
+    server.closeIdleConnections();
+    // Requests still running after the timeout are cut.
+    setTimeout(() => process.exit(0), options.requestTimeoutMs).unref();
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+  return server;
+}
