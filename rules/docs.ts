@@ -1,13 +1,14 @@
 /**
- * Where a built-in rule's documentation page is: `<id>.md` next to this module —
- * rules/ in the sources, dist/rules/ once built (the build copies the pages there),
- * and beside the bundle in the browser build. No Node.js here: the rules run in a
+ * Where a built-in rule's documentation page is: rules/<id>.md in the package
+ * (whether this module runs from the sources or from dist/rules/), and `<id>.md`
+ * beside the bundle in the browser build. No Node.js here: the rules run in a
  * browser too. Where a module has no URL of its own (a classic script), the path
  * is relative: rules/<id>.md.
  */
 export function docsUrl(id: string): string {
   try {
-    return new URL(`./${id}.md`, import.meta.url).href;
+    const here = import.meta.url;
+    return new URL(here.includes('/dist/rules/') ? `../../rules/${id}.md` : `./${id}.md`, here).href;
   } catch {
     return `rules/${id}.md`;
   }

@@ -2,7 +2,6 @@
  * Build step after tsc (`npm run build`): the files the compiled code needs next
  * to it, and the browser build.
  *
- * - rules/*.md → dist/rules/ (each rule's `docs` link points beside its module);
  * - src/browser/wasm/cppjieba.mjs → dist/src/browser/wasm/ (tsc does not copy it);
  * - dist/browser/kefu-lint.js: the engine, the rules, jieba in WebAssembly and
  *   every dictionary in one ES module (esbuild), with the rule pages beside it.
@@ -111,7 +110,6 @@ export { withStableIds, emotionLevel, KefuLintError, isKefuLintError } from '../
 export type * from '../src/browser/index.js';
 `;
 
-copyRulePages(join(DIST, 'rules'));
 mkdirSync(join(DIST, 'src/browser/wasm'), { recursive: true });
 copyFileSync(join(PACKAGE_ROOT, 'src/browser/wasm/cppjieba.mjs'), join(DIST, 'src/browser/wasm/cppjieba.mjs'));
 await bundle();
