@@ -3,9 +3,12 @@
  * playground) and `kefu-lint playground --out DIR` (the playground as a static
  * site). Bad option values are reported and exit 2, as for the main command.
  */
+import cluster from 'node:cluster';
 import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { ConfigResolver } from '../config/resolve.js';
+import { toLinterOptions } from '../config/shop-phrases.js';
+import { createLinterSync } from '../linter.js';
 import { KefuLintError, isKefuLintError } from '../engine/errors.js';
 import { PRESETS, type Preset } from '../engine/severity.js';
 import { writeStaticPlayground } from '../playground/write.js';
@@ -43,20 +46,25 @@ async function runServe(argv: readonly string[], io: CliIo): Promise<number> {
     .addOption(new Option('--preset <name>', '预设').choices([...PRESETS]))
     .option('--rule <id=severity>', '设置规则级别（可重复）', collect, [])
     .option('--max-body <bytes>', '请求体上限（字节）', String(DEFAULT_MAX_BODY))
-    .option('--timeout <ms>', '单个请求（含请求体）必须在多少毫秒内收完', String(DEFAULT_REQUEST_TIMEOUT));
+    .option('--timeout <ms>', '单个请求（含请求体）必须在多少毫秒内收完', String(DEFAULT_REQUEST_TIMEOUT))
+    .option('--workers <n>', '用几个进程处理请求（每个进程约 100 MB；默认 1）', '1');
   parse(program, argv, io);
-  const options = program.opts<{ host: string; port: string; config?: string; preset?: Preset; rule: string[]; maxBody: string; timeout: string }>();
+  const options = program.opts<{ host: string; port: string; config?: string; preset?: Preset; rule: string[]; maxBody: string; timeout: string; workers: string }>();
   const errors: unknown[] = [];
   const rules = parseRuleFlags(options.rule, (error) => errors.push(error));
   if (errors.length > 0) throw errors[0];
   const port = wholeNumber('--port', options.port, 0, 65535);
   const maxBodyBytes = wholeNumber('--max-body', options.maxBody, 256, 64 * 1024 * 1024);
   const requestTimeoutMs = wholeNumber('--timeout', options.timeout, 100, 600_000);
+  const workers = wholeNumber('--workers', options.workers, 1, 64);
   const resolver = new ConfigResolver({ configPath: options.config, cli: { preset: options.preset, rules } });
   const { settings } = await resolver.settingsFor(join(process.cwd(), 'reply.txt'));
-  // Build the default linter now: a bad config fails at start, not on the first request.
-  resolver.linterForSettings(settings);
-  const server = await serve({ host: options.host, port, settings, maxBodyBytes, requestTimeoutMs }, (line) => io.stderr(`${line}\n`));
+  // Check the settings now: a bad config fails at start, not on the first request. The
+  // process that only starts the workers checks them without loading jieba.
+  if (workers === 1 || !cluster.isPrimary) resolver.linterForSettings(settings);
+  else createLinterSync({ ...toLinterOptions(settings), tokenizer: { tokenize: () => [] } });
+  const server = await serve({ host: options.host, port, settings, maxBodyBytes, requestTimeoutMs, workers }, (line) => io.stderr(`${line}\n`));
+  if (!server) return 0;
   return new Promise((resolve) => server.once('close', () => resolve(0)));
 }
 

@@ -8,6 +8,7 @@
  *   POST /v1/conversation  { messages, preset?, rules? }                      → { messages, conversationFindings }
  *   GET  /v1/rules, GET /healthz, GET / (the playground)
  */
+import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ResolvedSettings } from '../config/shop-phrases.js';
@@ -84,7 +85,9 @@ export function createApp(options: ServeOptions): Server {
     },
   };
   const page = playgroundPage({ mode: 'server' });
-  const server = createServer(async (request, response) => {
+  // Slow clients are checked often enough that the request timeout holds to within a quarter.
+  const connectionsCheckingInterval = Math.max(50, Math.min(1_000, Math.floor(options.requestTimeoutMs / 4)));
+  const server = createServer({ connectionsCheckingInterval }, async (request, response) => {
     const path = (request.url ?? '/').split('?')[0];
     try {
       if (request.method === 'GET' || request.method === 'HEAD') {
@@ -118,17 +121,34 @@ export function createApp(options: ServeOptions): Server {
   return server;
 }
 
-/** Start serving; on SIGTERM or SIGINT stop taking connections, finish the requests in flight and exit. */
-export async function serve(options: ServeOptions, log: (line: string) => void): Promise<Server> {
+/**
+ * Start serving; on SIGTERM or SIGINT stop taking connections, finish the requests
+ * in flight and exit. With `workers` > 1, that many processes share the port (each
+ * with its own jieba, about 100 MB); the first one started says where it listens.
+ */
+export async function serve(options: ServeOptions & { workers?: number }, log: (line: string) => void): Promise<Server | undefined> {
+  const workers = options.workers ?? 1;
+  if (workers > 1 && cluster.isPrimary) {
+    for (let i = 0; i < workers; i++) cluster.fork();
+    const stop = (signal: NodeJS.Signals) => {
+      log('kefu-lint 服务正在停止：不再接受新连接，处理完进行中的请求后退出。');
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.process.kill(signal);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGTERM'));
+    await new Promise<void>((resolve) => cluster.on('exit', () => Object.keys(cluster.workers ?? {}).length === 0 && resolve()));
+    return undefined;
+  }
   const server = createApp(options);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
-  log(`kefu-lint 服务已启动：http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/（Ctrl+C 或 SIGTERM 停止）`);
+  const quiet = cluster.isWorker && cluster.worker?.id !== 1;
+  if (!quiet) log(`kefu-lint 服务已启动：http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}/（${workers > 1 ? `${workers} 个进程；` : ''}Ctrl+C 或 SIGTERM 停止）`);
   const stop = () => {
-    log('kefu-lint 服务正在停止：不再接受新连接，处理完进行中的请求后退出。');
+    if (!cluster.isWorker) log('kefu-lint 服务正在停止：不再接受新连接，处理完进行中的请求后退出。');
     server.close(() => process.exit(0));
     server.closeIdleConnections();
     // Requests still running after the timeout are cut.

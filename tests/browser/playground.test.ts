@@ -94,7 +94,7 @@ describeBrowser('the playground in headless Chromium', () => {
     const { page } = await openPlayground(staticPage);
     const actual = await page.evaluate(
       async ({ texts, rules, contexts }) => {
-        const kit = (window as unknown as { kefuLint: { createLinter(o: unknown): Promise<{ lint(t: string, c: unknown): Finding[] }> } }).kefuLint;
+        const kit = (globalThis as unknown as { kefuLint: { createLinter(o: unknown): Promise<{ lint(t: string, c: unknown): Finding[] }> } }).kefuLint;
         const linter = await kit.createLinter({ rules });
         return contexts.map((context) => texts.map((text) => linter.lint(text, context).map(({ url: _url, ...finding }) => finding)));
       },
