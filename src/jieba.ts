@@ -134,14 +134,14 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
     tokenize(text) {
       // Lone surrogates would come back from native code as U+FFFD (3 bytes in
       // UTF-8, 1 unit here); making the string well-formed keeps offsets exact.
-      const clean = text.toWellFormed();
+      const clean = text.isWellFormed() ? text : text.toWellFormed();
       return piecesToTokens(clean, cutInChunks(clean, (piece) => jieba.cut(piece, true)));
     },
     tokenizeMany(texts) {
       if (texts.length < 2) return texts.map((text) => tokenizer.tokenize(text));
       // jieba never segments across a line break, so texts joined by \n come back
       // as the same pieces they would one by one, with the \n between them.
-      const clean = texts.map((text) => text.toWellFormed());
+      const clean = texts.map((text) => (text.isWellFormed() ? text : text.toWellFormed()));
       const joined = clean.join('\n');
       const tokens = piecesToTokens(joined, cutInChunks(joined, (piece) => jieba.cut(piece, true)));
       return splitTokens(tokens, clean) ?? texts.map((text) => tokenizer.tokenize(text));

@@ -66,7 +66,7 @@ export async function createWasmTokenizer(data: JiebaData): Promise<Tokenizer> {
   for (const file of ['/jieba.dict.utf8', '/hmm_model.utf8', '/user.dict.utf8']) module.FS.unlink(file);
   return {
     tokenize(text) {
-      const clean = text.toWellFormed();
+      const clean = text.isWellFormed() ? text : text.toWellFormed();
       return piecesToTokens(clean, cutInChunks(clean, (piece) => cut(module, piece)));
     },
   };

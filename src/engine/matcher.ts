@@ -63,27 +63,26 @@ export class PhraseMatcher {
    * All matches in `text`, in order of start. Within one dictionary, overlapping
    * matches are reduced to the longest one starting first.
    */
-  match(text: string, tokens: readonly Token[]): PhraseMatch[] {
+  match(text: string, tokens: readonly Token[], boundary: Uint8Array = tokenBoundaries(text, tokens)): PhraseMatch[] {
     if (tokens.length === 0) return [];
-    const boundary = new Uint8Array(text.length + 1);
-    for (const token of tokens) {
-      boundary[token.start] = 1;
-      boundary[token.end] = 1;
-    }
+    const root = this.root;
     let found: PhraseMatch[] | undefined;
-    for (const token of tokens) {
+    for (let t = 0; t < tokens.length; t++) {
+      const token = tokens[t];
       if (token.kind === 'whitespace') continue;
-      let node: TrieNode | undefined = this.root;
-      for (let i = token.start; i < text.length; i++) {
-        node = node.children.get(foldCase(text.charCodeAt(i)));
-        if (!node) break;
-        if (node.terminal) {
-          for (const { entry, phrase } of node.terminal) {
-            if ((boundary[i + 1] || entry.prefix) && accepts(entry, text, token.start, i + 1)) {
-              (found ??= []).push({ entry, phrase, start: token.start, end: i + 1 });
-            }
+      const start = token.start;
+      // Most tokens start no phrase: one lookup, then the next token.
+      let node = root.children.get(foldCase(text.charCodeAt(start)));
+      for (let i = start; node !== undefined; ) {
+        const terminal = node.terminal;
+        if (terminal) {
+          for (let k = 0; k < terminal.length; k++) {
+            const { entry, phrase } = terminal[k];
+            if ((boundary[i + 1] || entry.prefix) && accepts(entry, text, start, i + 1)) (found ??= []).push({ entry, phrase, start, end: i + 1 });
           }
         }
+        if (++i >= text.length) break;
+        node = node.children.get(foldCase(text.charCodeAt(i)));
       }
     }
     return found ? dropOverlaps(found) : [];
@@ -110,6 +109,16 @@ export class PhraseMatcher {
     }
     return found;
   }
+}
+
+/** 1 at every offset where a token starts or ends: a phrase must end on one (computed once per reply). */
+export function tokenBoundaries(text: string, tokens: readonly Token[]): Uint8Array {
+  const boundary = new Uint8Array(text.length + 1);
+  for (let i = 0; i < tokens.length; i++) {
+    boundary[tokens[i].start] = 1;
+    boundary[tokens[i].end] = 1;
+  }
+  return boundary;
 }
 
 function accepts(entry: PhraseEntry, text: string, start: number, end: number): boolean {

@@ -8,7 +8,7 @@ import { inSpans, layoutOf } from './context.js';
 import type { LintContext } from './conversation.js';
 import type { EmotionScore, EmotionScorer } from './emotion.js';
 import type { Finding } from './finding.js';
-import type { PhraseMatch, PhraseMatcher } from './matcher.js';
+import { tokenBoundaries, type PhraseMatch, type PhraseMatcher } from './matcher.js';
 import type { ReplyContext, Rule, RuleCheck, RuleReport } from './rule.js';
 import { lowerSeverity, type Severity } from './severity.js';
 import type { Token } from './tokens.js';
@@ -58,6 +58,7 @@ export class RuleRunner {
     const layoutNow = () => (layout ??= layoutOf(text, tokens));
     const { matchers, matcherOf, scorer } = this;
     let byDictionary: Map<string, PhraseMatch[]> | undefined;
+    let boundary: Uint8Array | undefined;
     let ran = 0;
     let positions: PositionMap | undefined;
     let current = this.rules[0];
@@ -65,7 +66,7 @@ export class RuleRunner {
     const runMatcher = (index: number) => {
       ran |= 1 << index;
       byDictionary ??= new Map();
-      const found = matchers[index].match(text, tokens);
+      const found = matchers[index].match(text, tokens, (boundary ??= tokenBoundaries(text, tokens)));
       if (found.length === 0) return;
       const spans = layoutNow().spans.length > 0 ? layoutNow() : undefined;
       for (const match of found) {

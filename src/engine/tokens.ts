@@ -62,15 +62,16 @@ export function piecesToTokens(text: string, pieces: readonly string[]): Token[]
       for (let i = cursor; i < found; i++) pushToken(tokens, text, i, i + 1, merge);
       start = found;
     }
-    pushToken(tokens, text, start, start + piece.length, merge);
+    pushToken(tokens, text, start, start + piece.length, merge, piece);
     cursor = start + piece.length;
   }
   for (let i = cursor; i < text.length; i++) pushToken(tokens, text, i, i + 1, merge);
   return tokens;
 }
 
-function pushToken(tokens: Token[], text: string, start: number, end: number, merge: boolean): void {
-  const piece = text.slice(start, end);
+function pushToken(tokens: Token[], text: string, start: number, end: number, merge: boolean, given?: string): void {
+  // The segmenter's own string when it is the text's (no second copy).
+  const piece = given ?? text.slice(start, end);
   const previous = tokens[tokens.length - 1];
   if (
     merge &&
