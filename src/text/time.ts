@@ -45,8 +45,36 @@ function zoneFormatter(zone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/**
+ * Offsets already asked for, per zone: per UTC day when the offset is the same at
+ * both ends of the day (no change within it: zones change at most twice a year),
+ * else per quarter hour (zones change offset only on quarter hours).
+ */
+const offsets = new Map<string, Map<number, number>>();
+const QUARTER_HOUR = 15 * 60_000;
+const DAY = 86_400_000;
+const CHANGING = Number.NaN;
+
 /** Minutes east of UTC in `zone` at `instant`. */
 export function zoneOffset(zone: string, instant: number): number {
+  let known = offsets.get(zone);
+  if (!known) offsets.set(zone, (known = new Map()));
+  if (known.size >= 100_000) known.clear();
+  const day = -1 - Math.floor(instant / DAY);
+  let offset = known.get(day);
+  if (offset === undefined) {
+    const start = (-1 - day) * DAY;
+    const first = computeOffset(zone, start);
+    known.set(day, (offset = first === computeOffset(zone, start + DAY - QUARTER_HOUR) ? first : CHANGING));
+  }
+  if (!Number.isNaN(offset)) return offset;
+  const quarter = Math.floor(instant / QUARTER_HOUR);
+  let exact = known.get(quarter);
+  if (exact === undefined) known.set(quarter, (exact = computeOffset(zone, quarter * QUARTER_HOUR)));
+  return exact;
+}
+
+function computeOffset(zone: string, instant: number): number {
   const parts: Record<string, number> = {};
   for (const part of zoneFormatter(zone).formatToParts(instant)) if (part.type !== 'literal') parts[part.type] = Number(part.value);
   const local = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);

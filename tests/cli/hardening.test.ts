@@ -10,6 +10,7 @@ import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { parseTime, zoneOffset } from '../../src/text/time.js';
 import { runCli } from '../helpers/cli.js';
 
 let dir: string;
@@ -123,6 +124,13 @@ describe('transcript times', () => {
     writeFileSync(join(dir, 't.jsonl'), chat('2024-05-01T10:00:00-05:00', '2024-05-01T10:10:00-05:00'));
     const run = await runCli(['-f', 'json', 't.jsonl'], { cwd: dir });
     expect(json(run.stdout)[0].messages.find((m) => m.ruleId === 'response-time')?.time).toBe('2024-05-01T10:10:00-05:00');
+  });
+
+  it('zones with daylight saving change offset at the right minute', () => {
+    const at = (iso: string) => zoneOffset('America/New_York', Date.parse(iso));
+    expect([at('2024-03-10T06:59:00Z'), at('2024-03-10T07:00:00Z'), at('2024-11-03T05:59:00Z'), at('2024-11-03T06:00:00Z')]).toEqual([-300, -240, -240, -300]);
+    expect(parseTime('2024-03-10 03:30:00', 'America/New_York')).toEqual({ time: Date.parse('2024-03-10T07:30:00Z'), offset: -240 });
+    expect(zoneOffset('Asia/Shanghai', Date.parse('2024-07-01T00:00:00Z'))).toBe(480);
   });
 
   it('chat logs are read in the time zone too', async () => {

@@ -4,7 +4,9 @@
  * POST /v1/lint with a reply and the customer's message. Then a malformed-load
  * run — oversized bodies, bad JSON, wrong types, slow clients — after which the
  * service must still answer correctly, with its memory back near where it was.
- * Target: ≥ 5,000 lint requests/s with p99 < 20 ms at 50 connections.
+ * Target: ≥ 5,000 lint requests/s with p99 < 20 ms at 50 connections. autocannon runs
+ * on the same machine; the service's own CPU time per request is printed beside
+ * each run, the capacity a core gives when the load comes from elsewhere.
  *
  *   node dist/tools/bench/serve.js [--seconds 5] [--workers N]
  */
@@ -48,17 +50,27 @@ async function start(): Promise<{ child: ChildProcess; url: string }> {
   return { child, url };
 }
 
+const children = (id: number): number[] => {
+  try {
+    return readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+};
+
 /** Resident memory of a process and its children (the workers), in MB (Linux). */
 function rssMB(pid: number): number {
   const rss = (id: number) => Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${id}/status`, 'utf8'))?.[1] ?? 0);
-  const children = (id: number): number[] => {
-    try {
-      return readFileSync(`/proc/${id}/task/${id}/children`, 'utf8').split(' ').filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  };
   return Math.round([pid, ...children(pid)].reduce((sum, id) => sum + rss(id), 0) / 1024);
+}
+
+/** CPU seconds used so far by a process and its children (user + system; Linux clock ticks of 10 ms). */
+function cpuSeconds(pid: number): number {
+  const ticks = (id: number) => {
+    const fields = readFileSync(`/proc/${id}/stat`, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  };
+  return [pid, ...children(pid)].reduce((sum, id) => sum + ticks(id), 0) / 100;
 }
 
 function line(label: string, result: Result): string {
@@ -87,7 +99,12 @@ async function main(): Promise<void> {
     const lint = { url: `${url}v1/lint`, method: 'POST', headers: { 'content-type': 'application/json' }, body: LINT_BODY, duration: SECONDS };
     await autocannon({ ...lint, connections: 10, duration: 2 }); // warm-up
     console.log(`kefu-lint serve under load — loopback, --workers ${WORKERS}, ${SECONDS} s per run, POST /v1/lint (${Buffer.byteLength(LINT_BODY)}-byte body); autocannon runs on the same 2 cores\n`);
-    for (const connections of [1, 10, 50]) console.log(line(`${connections} connection${connections > 1 ? 's' : ''}`, await autocannon({ ...lint, connections })));
+    for (const connections of [1, 10, 50]) {
+      const cpu = cpuSeconds(child.pid!);
+      const result = await autocannon({ ...lint, connections });
+      const perRequest = ((cpuSeconds(child.pid!) - cpu) / result.requests.total) * 1e6;
+      console.log(`${line(`${connections} connection${connections > 1 ? 's' : ''}`, result)}   service CPU ${perRequest.toFixed(0)} µs/request`);
+    }
     const before = rssMB(child.pid!);
     const oversized = JSON.stringify({ text: '您好'.repeat(40_000) });
     const malformed = [
