@@ -8,33 +8,20 @@
  * - a reply list whose one line is 10 MB;
  * - endless zero bytes on standard input (/dev/zero).
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, openSync, rmSync, writeFileSync, writeSync, closeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runMeasured, type Measured } from './process.js';
 
 const BIN = fileURLToPath(new URL('../../../bin/kefu-lint.js', import.meta.url));
 
-interface Outcome {
+interface Outcome extends Measured {
   case: string;
-  seconds: number;
-  status: number | null;
-  peakMB: number;
-  stderr: string;
 }
 
-function run(name: string, args: string[], stdinFile: string | undefined, dir: string): Outcome {
-  const probe = join(dir, 'probe.cjs');
-  writeFileSync(probe, "process.on('exit', () => process.stderr.write('\\nKEFU_MAXRSS ' + process.resourceUsage().maxRSS + '\\n'));\n");
-  const stdin = stdinFile ? openSync(stdinFile, 'r') : 'ignore';
-  const started = performance.now();
-  const child = spawnSync(process.execPath, ['--require', probe, BIN, ...args], { stdio: [stdin, 'ignore', 'pipe'], encoding: 'utf8', timeout: 300_000, maxBuffer: 64 * 1024 * 1024 });
-  const seconds = (performance.now() - started) / 1000;
-  if (typeof stdin === 'number') closeSync(stdin);
-  const rss = /KEFU_MAXRSS (\d+)/.exec(child.stderr ?? '');
-  const stderr = (child.stderr ?? '').replace(/\n?KEFU_MAXRSS \d+\n?/, '').trim().split('\n')[0] ?? '';
-  return { case: name, seconds, status: child.status, peakMB: rss ? Math.round(Number(rss[1]) / 1024) : NaN, stderr };
+function run(name: string, args: string[], stdin?: string): Outcome {
+  return { case: name, ...runMeasured([BIN, ...args], { stdin }) };
 }
 
 function writeTranscript(file: string, characters: number): void {
@@ -62,10 +49,10 @@ function main(): void {
     const line = join(dir, 'line.txt');
     writeFileSync(line, '您好，这个不行。'.repeat(1_250_000) + '\n您好，已经发货了\n');
     const outcomes = [
-      run('JSONL, one 50M-character message (150 MB line)', ['-f', 'json', huge], undefined, dir),
-      run('JSONL, one 5M-character message (15 MB line)', ['-f', 'json', large], undefined, dir),
-      run('reply list, one 10M-character line', ['-f', 'json', line], undefined, dir),
-      run('reply list on stdin from /dev/zero', ['-f', 'json', '-'], '/dev/zero', dir),
+      run('JSONL, one 50M-character message (150 MB line)', ['-f', 'json', huge]),
+      run('JSONL, one 5M-character message (15 MB line)', ['-f', 'json', large]),
+      run('reply list, one 10M-character line', ['-f', 'json', line]),
+      run('reply list on stdin from /dev/zero', ['-f', 'json', '-'], '/dev/zero'),
     ];
     console.log('kefu-lint limits — inputs that once crashed the process\n');
     console.log(`${'case'.padEnd(50)}${'seconds'.padStart(9)}${'exit'.padStart(6)}${'peak MB'.padStart(9)}  first line of stderr`);
