@@ -16,6 +16,7 @@ import { classifyInput, INPUT_EXTENSIONS, STDIN, STDIN_NAME } from '../inputs/re
 import type { TranscriptFormat } from '../inputs/transcript/messages.js';
 import { createLinterSync } from '../linter.js';
 import { formatters } from '../output/formatters.js';
+import { jsonChunks } from '../output/json.js';
 import { runLibraries } from './libraries.js';
 import type { CliIo } from './io.js';
 import { runSubcommand } from './serve.js';
@@ -104,8 +105,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   // --fix-dry-run has printed its diff; a report after it would not parse as one.
   if (!diff) {
     const color = options.color !== false && (io.tty ?? process.stdout.isTTY === true);
-    const text = renderTranscriptReport(options.format, run.report) ?? formatters[options.format](shown, { color, quiet: options.quiet });
-    io.stdout(writeOutput(text, options.output, reportError));
+    const report = renderTranscriptReport(options.format, run.report);
+    // JSON is written as it is made: a million findings never become one string.
+    const chunks = report !== undefined ? [report] : options.format === 'json' ? jsonChunks(shown) : [formatters[options.format](shown, { color, quiet: options.quiet })];
+    writeOutput(chunks, options.output, io.stdout, reportError);
   }
   return exitStatus(inputError, results, run.unlisted, checked.maxWarnings, io);
 }

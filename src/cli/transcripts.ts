@@ -3,7 +3,7 @@
  * config, linted conversation by conversation (large inputs on the worker pool),
  * scored, and rendered as per-file findings or as a summary / HTML report.
  */
-import { statSync, writeFileSync } from 'node:fs';
+import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import type { ConfigResolver } from '../config/resolve.js';
 import { KefuLintError } from '../engine/errors.js';
@@ -111,15 +111,21 @@ function emptyReport(): TranscriptReport {
   return { files: 0, conversations: 0, messages: 0, agents: [], rules: [], worst: [], score: 100, totals: { errors: 0, warnings: 0, infos: 0 }, findings: new Map(), timeZone: DEFAULT_TIME_ZONE };
 }
 
-/** Write the output to --output, or hand it back for stdout. */
-export function writeOutput(text: string, output: string | undefined, reportError: (error: unknown) => void): string {
-  if (!output) return text;
+/** Write the output, chunk by chunk, to --output or to stdout. */
+export function writeOutput(chunks: Iterable<string>, output: string | undefined, write: (text: string) => void, reportError: (error: unknown) => void): void {
+  if (!output) {
+    for (const chunk of chunks) write(chunk);
+    return;
+  }
+  let fd: number | undefined;
   try {
-    writeFileSync(output, text);
+    fd = openSync(output, 'w');
+    for (const chunk of chunks) writeSync(fd, chunk);
   } catch (error) {
     reportError(new KefuLintError('usage', `无法写入输出文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。请检查目录是否存在、是否有写权限。`, { file: output }));
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
-  return '';
 }
 
 function progressBar(): { update: (read: number, total: number | undefined) => void; clear: () => void } {
