@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { builtinRules } from '../../rules/index.js';
-import { formatPath, toJiebaWord, zodChinese } from '../engine/dictionary.js';
+import { formatPath, issuePath, toJiebaWord, zodChinese } from '../engine/dictionary.js';
 import { KefuLintError } from '../engine/errors.js';
 import { checkRuleSetting, unknownRuleMessage } from '../engine/settings.js';
 import type { Rule } from '../engine/rule.js';
@@ -46,7 +46,7 @@ export function parseConfig(text: string, file: string): ConfigData {
   const parsed = ConfigSchema.safeParse(raw ?? {}, zodChinese);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+    const path = issuePath(issue);
     const isSeverity = (path[0] === 'rules' && path.length <= 3) || (path[0] === 'overrides' && path[2] === 'rules' && path.length <= 5);
     const missing = issue.code !== 'unrecognized_keys' && valueAt(raw, path) === undefined;
     const what = missing ? '缺失' : isSeverity && issue.code === 'invalid_union' ? '的级别无效' : `无效：${issue.message}`;

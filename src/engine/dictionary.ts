@@ -16,6 +16,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((key) => (typeof key === 'number' ? `[${key}]` : String(key))).join('.').replace(/\.\[/g, '[');
 }
 
+/** Where a zod issue points; for an unknown key, at that key itself. */
+export function issuePath(issue: z.core.$ZodIssue): PropertyKey[] {
+  return issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+}
+
 /** What cppjieba takes as a word: 1–32 characters, no whitespace, separators or control characters. */
 export const JIEBA_WORD = /^[^\s|;#\p{Cc}\p{Cs}]{1,32}$/u;
 const JIEBA_TAG = /^[a-zA-Z]{1,8}$/;

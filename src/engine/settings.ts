@@ -5,7 +5,7 @@
  */
 import * as z from 'zod';
 import { KefuLintError } from './errors.js';
-import { formatPath, zodChinese } from './dictionary.js';
+import { formatPath, issuePath, zodChinese } from './dictionary.js';
 import type { Rule } from './rule.js';
 import { presetSeverity, SeveritySchema, type Preset, type SeverityOrOff } from './severity.js';
 
@@ -30,7 +30,7 @@ export function checkRuleSetting(rules: ReadonlyMap<string, Rule<any>>, id: stri
   const result = rule.options.safeParse(options, zodChinese);
   if (result.success) return undefined;
   const issue = result.error.issues[0];
-  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+  const path = issuePath(issue);
   return { kind: 'bad-options', id, path, message: issue.message, docs: rule.meta.docs };
 }
 

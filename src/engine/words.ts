@@ -58,8 +58,7 @@ export function withWords(base: Tokenizer, words: readonly { word: string }[]): 
   const list = [...new Set(words.map((w) => w.word))].filter((w) => w.length > 0);
   if (list.length === 0) return base;
   const root = trieOf(list);
-  const tokenize = (text: string): Token[] => {
-    const found = occurrences(root, text);
+  const tokenize = (text: string, found = occurrences(root, text)): Token[] => {
     if (found.length === 0) return base.tokenize(text);
     const tokens: Token[] = [];
     let at = 0;
@@ -78,16 +77,12 @@ export function withWords(base: Tokenizer, words: readonly { word: string }[]): 
   return {
     tokenize,
     tokenizeMany(texts) {
-      // Texts without any of the words go to the segmenter together.
-      const plain = texts.map((text, index) => ({ text, index })).filter(({ text }) => occurrences(root, text).length === 0);
-      const out: Token[][] = texts.map(() => []);
-      const batch = base.tokenizeMany ? base.tokenizeMany(plain.map((p) => p.text)) : plain.map((p) => base.tokenize(p.text));
-      plain.forEach((p, i) => (out[p.index] = batch[i]));
-      const done = new Set(plain.map((p) => p.index));
-      texts.forEach((text, index) => {
-        if (!done.has(index)) out[index] = tokenize(text);
-      });
-      return out;
+      // Texts without any of the words go to the segmenter together; each text is scanned once.
+      const found = texts.map((text) => occurrences(root, text));
+      const plain = texts.filter((_, index) => found[index].length === 0);
+      const batch = base.tokenizeMany ? base.tokenizeMany(plain) : plain.map((text) => base.tokenize(text));
+      let next = 0;
+      return texts.map((text, index) => (found[index].length === 0 ? batch[next++] : tokenize(text, found[index])));
     },
   };
 }

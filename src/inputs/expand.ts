@@ -6,6 +6,7 @@
 import { realpathSync, statSync, type Stats } from 'node:fs';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { KefuLintError } from '../engine/errors.js';
+import { fileError } from '../text/read.js';
 
 export const STDIN = '-';
 export const STDIN_NAME = '<stdin>';
@@ -38,7 +39,7 @@ export async function expandInputs(args: readonly string[], extensions: readonly
     try {
       stat = statSync(arg, { throwIfNoEntry: false });
     } catch (error) {
-      errors.push(statError(arg, error));
+      errors.push(fileError(arg, error));
       continue;
     }
     if (stat?.isDirectory()) {
@@ -73,13 +74,6 @@ function realPath(file: string): string {
   } catch {
     return file;
   }
-}
-
-function statError(path: string, error: unknown): KefuLintError {
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ELOOP') return new KefuLintError('input', '符号链接形成了循环（ELOOP），无法读取。请检查这个链接指向哪里。', { file: path });
-  if (code === 'EACCES') return new KefuLintError('input', '没有权限读取这个路径。请检查文件权限。', { file: path });
-  return new KefuLintError('input', `无法读取这个路径（${code ?? String(error)}）。请检查路径是否正确。`, { file: path });
 }
 
 function joinPath(dir: string, file: string): string {

@@ -6,7 +6,7 @@
 import * as z from 'zod';
 import type { ResolvedSettings } from '../config/shop-phrases.js';
 import { toLinterOptions } from '../config/shop-phrases.js';
-import { formatPath, zodChinese } from '../engine/dictionary.js';
+import { formatPath, issuePath, zodChinese } from '../engine/dictionary.js';
 import { withStableIds } from '../engine/finding.js';
 import type { Linter } from '../engine/linter.js';
 import { PRESETS } from '../engine/severity.js';
@@ -55,7 +55,7 @@ export function parseRequest<T extends z.ZodType>(schema: T, body: unknown): z.o
   const parsed = schema.safeParse(body, zodChinese);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]] : issue.path;
+  const path = issuePath(issue);
   throw new ApiError(400, 'invalid-request', `请求字段 ${formatPath(path) || '（请求体）'} 无效：${issue.message}。`);
 }
 

@@ -21,19 +21,19 @@ export function readTextFile(file: string, code: TextCode): string {
   return decodeUtf8(buffer, file, code);
 }
 
-function fileError(file: string, error: unknown, code: TextCode): KefuLintError {
+/** What a file-system error means for the user, and what to do. */
+const FILE_ERRORS: Record<string, string> = {
+  ENOENT: '文件不存在。请检查路径是否正确。',
+  EISDIR: '这是一个目录，不是文件。请检查路径是否正确。',
+  EACCES: '没有读取权限。请检查文件权限。',
+  ELOOP: '符号链接形成了循环（ELOOP），无法读取。请检查这个链接指向哪里。',
+};
+
+/** A file-system error (stat, open, read) as a KefuLintError naming the file. */
+export function fileError(file: string, error: unknown, code: TextCode = 'input'): KefuLintError {
   const err = error as NodeJS.ErrnoException;
-  const what =
-    err.code === 'ENOENT'
-      ? '文件不存在'
-      : err.code === 'EISDIR'
-        ? '这是一个目录，不是文件'
-        : err.code === 'EACCES'
-          ? '没有读取权限'
-          : err.code === 'ELOOP'
-            ? '符号链接形成了循环'
-            : `无法读取（${err.code ?? err.message}）`;
-  return new KefuLintError(code, `${what}。请检查路径是否正确。`, { file });
+  const message = (err.code && FILE_ERRORS[err.code]) ?? `无法读取（${err.code ?? err.message}）。请检查路径是否正确。`;
+  return new KefuLintError(code, message, { file });
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -95,8 +95,8 @@ export interface DecodedInput {
 
 /**
  * A canned library or reply list: UTF-8 by default, UTF-16 when it starts with a
- * BOM, or the `encoding` the user named (--encoding gbk). Only regular files are
- * read: a FIFO or a device would block or never end.
+ * BOM, or the `encoding` the user named (--encoding gbk). FIFOs and devices never
+ * get here: inputs/expand.ts refuses them before anything is opened.
  */
 export function readTextInput(file: string, encoding?: string): DecodedInput {
   let stat: Stats;
@@ -104,10 +104,6 @@ export function readTextInput(file: string, encoding?: string): DecodedInput {
     stat = statSync(file);
   } catch (error) {
     throw fileError(file, error, 'input');
-  }
-  if (!stat.isFile()) {
-    const what = stat.isFIFO() ? '命名管道（FIFO）' : stat.isDirectory() ? '目录' : '设备或套接字';
-    throw new KefuLintError('input', `这是${what}，不是普通文件，没有读取。要从管道读入，请用 - 表示标准输入（kefu-lint - < 文件）。`, { file });
   }
   if (stat.size > MAX_INPUT_BYTES) throw tooLarge(file, stat.size);
   let buffer: Buffer;
