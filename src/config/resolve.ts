@@ -53,6 +53,9 @@ export function linterForSpec(spec: LinterSpec): Linter {
   return linter;
 }
 
+/** Linters a resolver keeps at once. */
+const MAX_LINTERS = 32;
+
 export class ConfigResolver {
   private readonly explicit?: LoadedConfig;
   private readonly discovered = new Map<string, string | null>();
@@ -97,16 +100,22 @@ export class ConfigResolver {
     return ignored ? undefined : this.linterForSettings(settings);
   }
 
-  /** One linter per distinct settings. */
+  /**
+   * One linter per distinct settings, the most recently used kept (a service may be
+   * asked for any number of settings; each linter holds its matchers).
+   */
   linterForSettings(settings: ResolvedSettings): Linter {
     const key = JSON.stringify(settings);
     let linter = this.linters.get(key);
-    if (!linter) {
+    if (linter) {
+      this.linters.delete(key);
+    } else {
       const options = toLinterOptions(settings);
       const extra = this.options.linterOptions ?? {};
       linter = createLinterSync({ ...options, ...extra, plugins: [...(options.plugins ?? []), ...(extra.plugins ?? [])] });
-      this.linters.set(key, linter);
+      if (this.linters.size >= MAX_LINTERS) this.linters.delete(this.linters.keys().next().value!);
     }
+    this.linters.set(key, linter);
     return linter;
   }
 

@@ -4,14 +4,12 @@
  * distinct settings, findings with stable ids.
  */
 import * as z from 'zod';
-import type { ResolvedSettings } from '../config/shop-phrases.js';
-import { toLinterOptions } from '../config/shop-phrases.js';
+import type { ConfigResolver, ResolvedSettings } from '../config/resolve.js';
 import { formatPath, issuePath, zodChinese } from '../engine/dictionary.js';
 import { withStableIds } from '../engine/finding.js';
 import type { Linter } from '../engine/linter.js';
-import { PRESETS } from '../engine/severity.js';
-import { RuleSettingSchema } from '../engine/settings.js';
-import { createLinterSync } from '../linter.js';
+import { PRESETS, type Preset } from '../engine/severity.js';
+import { RuleSettingSchema, type RuleSetting } from '../engine/settings.js';
 
 /** Limits on what one request may ask for (besides the byte limit on its body). */
 const MAX_TURNS = 500;
@@ -59,32 +57,9 @@ export function parseRequest<T extends z.ZodType>(schema: T, body: unknown): z.o
   throw new ApiError(400, 'invalid-request', `请求字段 ${formatPath(path) || '（请求体）'} 无效：${issue.message}。`);
 }
 
-/** Linters by settings, the most recently used kept (each holds its matchers). */
-export class LinterCache {
-  private readonly linters = new Map<string, Linter>();
-
-  constructor(
-    private readonly base: ResolvedSettings,
-    private readonly size = 32,
-  ) {}
-
-  get(request: { preset?: string; rules?: Record<string, unknown> }): Linter {
-    const settings: ResolvedSettings = {
-      ...this.base,
-      preset: (request.preset as ResolvedSettings['preset']) ?? this.base.preset,
-      rules: { ...this.base.rules, ...(request.rules as ResolvedSettings['rules']) },
-    };
-    const key = JSON.stringify([settings.preset, settings.rules]);
-    let linter = this.linters.get(key);
-    if (linter) {
-      this.linters.delete(key);
-    } else {
-      linter = createLinterSync(toLinterOptions(settings));
-      if (this.linters.size >= this.size) this.linters.delete(this.linters.keys().next().value!);
-    }
-    this.linters.set(key, linter);
-    return linter;
-  }
+/** The linter for a request: the service's settings with the request's preset and rules on top. */
+export function linterFor(resolver: ConfigResolver, base: ResolvedSettings, request: { preset?: Preset; rules?: Record<string, RuleSetting> }): Linter {
+  return resolver.linterForSettings({ ...base, preset: request.preset ?? base.preset, rules: { ...base.rules, ...request.rules } });
 }
 
 export function lintAnswer(linter: Linter, request: z.output<typeof LintRequest>) {

@@ -11,10 +11,10 @@
 import cluster from 'node:cluster';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ResolvedSettings } from '../config/shop-phrases.js';
+import { ConfigResolver, type ResolvedSettings } from '../config/resolve.js';
 import { isKefuLintError } from '../engine/errors.js';
 import { playgroundPage } from '../playground/page.js';
-import { ApiError, conversationAnswer, ConversationRequest, fixAnswer, FixRequest, LinterCache, lintAnswer, LintRequest, parseRequest } from './api.js';
+import { ApiError, conversationAnswer, ConversationRequest, fixAnswer, FixRequest, linterFor, lintAnswer, LintRequest, parseRequest } from './api.js';
 
 export interface ServeOptions {
   host: string;
@@ -69,19 +69,20 @@ function sendError(response: ServerResponse, error: unknown): void {
 }
 
 export function createApp(options: ServeOptions): Server {
-  const linters = new LinterCache(options.settings);
+  const resolver = new ConfigResolver();
+  const linter = (request: Parameters<typeof linterFor>[2]) => linterFor(resolver, options.settings, request);
   const posts: Record<string, Route> = {
     '/v1/lint': (body) => {
       const request = parseRequest(LintRequest, body);
-      return lintAnswer(linters.get(request), request);
+      return lintAnswer(linter(request), request);
     },
     '/v1/fix': (body) => {
       const request = parseRequest(FixRequest, body);
-      return fixAnswer(linters.get(request), request);
+      return fixAnswer(linter(request), request);
     },
     '/v1/conversation': (body) => {
       const request = parseRequest(ConversationRequest, body);
-      return conversationAnswer(linters.get(request), request);
+      return conversationAnswer(linter(request), request);
     },
   };
   const page = playgroundPage({ mode: 'server' });
@@ -92,7 +93,7 @@ export function createApp(options: ServeOptions): Server {
     try {
       if (request.method === 'GET' || request.method === 'HEAD') {
         if (path === '/healthz') return send(response, 200, { status: 'ok' });
-        if (path === '/v1/rules') return send(response, 200, { rules: linters.get({}).rules });
+        if (path === '/v1/rules') return send(response, 200, { rules: linter({}).rules });
         if (path === '/' || path === '/index.html') return send(response, 200, page, 'text/html; charset=utf-8');
         throw new ApiError(posts[path] ? 405 : 404, posts[path] ? 'method-not-allowed' : 'not-found', posts[path] ? `${path} 只接受 POST。` : `没有 ${path} 这个地址。可用：POST /v1/lint、/v1/fix、/v1/conversation，GET /v1/rules、/healthz、/。`);
       }
