@@ -81,11 +81,18 @@ function computeOffset(zone: string, instant: number): number {
   return Math.round((local - Math.floor(instant / 1000) * 1000) / 60_000);
 }
 
-/** A wall-clock time in `zone` as an instant (the earlier one where clocks go back). */
-export function fromLocal(zone: string, year: number, month: number, day: number, hour: number, minute: number, second: number, ms = 0): TimeValue | undefined {
+/** A wall-clock reading as if it were UTC, or undefined when no such date or time exists (2 月 30 日, 24:00). */
+function wallTime(year: number, month: number, day: number, hour: number, minute: number, second: number, ms = 0): number | undefined {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   const check = new Date(wall);
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day || hour > 23 || minute > 59 || second > 59) return undefined;
+  return wall;
+}
+
+/** A wall-clock time in `zone` as an instant (the earlier one where clocks go back). */
+export function fromLocal(zone: string, year: number, month: number, day: number, hour: number, minute: number, second: number, ms = 0): TimeValue | undefined {
+  const wall = wallTime(year, month, day, hour, minute, second, ms);
+  if (wall === undefined) return undefined;
   let offset = zoneOffset(zone, wall);
   offset = zoneOffset(zone, wall - offset * 60_000);
   return { time: wall - offset * 60_000, offset };
@@ -115,14 +122,19 @@ export function parseTime(value: unknown, zone: string): TimeValue | undefined |
   if (!match) return unreadable;
   const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zoneText] = match;
   const ms = fraction ? Math.round(Number(fraction) * 1000) : 0;
-  const local = fromLocal(zone, Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms);
-  if (!local) return unreadable;
-  if (local.time < EARLIEST - 86_400_000 || local.time >= LATEST + 86_400_000) return outOfRange(text);
-  if (!zoneText) return local;
-  const offset = zoneText.toUpperCase() === 'Z' ? 0 : (zoneText[0] === '-' ? -1 : 1) * (Number(zoneText.slice(1, 3)) * 60 + Number(zoneText.slice(-2)));
-  if (Math.abs(offset) > 18 * 60) return unreadable;
-  const wall = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-  return { time: wall - offset * 60_000, offset };
+  const fields = [Number(y), Number(mo), Number(d), Number(h), Number(mi), Number(s), ms] as const;
+  let result: TimeValue | undefined;
+  if (zoneText) {
+    // The offset the text gives is kept; the time zone is not consulted.
+    const offset = zoneText.toUpperCase() === 'Z' ? 0 : (zoneText[0] === '-' ? -1 : 1) * (Number(zoneText.slice(1, 3)) * 60 + Number(zoneText.slice(-2)));
+    const wall = wallTime(...fields);
+    if (wall === undefined || Math.abs(offset) > 18 * 60) return unreadable;
+    result = { time: wall - offset * 60_000, offset };
+  } else {
+    result = fromLocal(zone, ...fields);
+    if (!result) return unreadable;
+  }
+  return result.time < EARLIEST - 86_400_000 || result.time >= LATEST + 86_400_000 ? outOfRange(text) : result;
 }
 
 const two = (n: number) => String(n).padStart(2, '0');
