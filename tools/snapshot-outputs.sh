@@ -39,3 +39,18 @@ for dir in tests/eval tests/eval-holdout tests/eval-blind; do
   sed -i "s#$out/##g" "$out/$name.json.out"
 done
 echo "outputs in $out"
+# The benchmark corpora: 100,000 generated replies (large enough for the worker
+# pool) and a generated JSON Lines transcript (cut into slices, linted on workers).
+node --input-type=module -e '
+  const { generateReplies } = await import(process.cwd() + "/dist/tools/bench/corpus.js");
+  process.stdout.write(generateReplies(100000, 7).join("\n") + "\n");
+' >"$out/bench-replies.txt"
+cli bench-replies.json "$out/bench-replies.txt" -f json
+node --input-type=module -e '
+  const { transcriptLines } = await import(process.cwd() + "/dist/tools/bench/transcript-corpus.js");
+  for (const line of transcriptLines(40000, { interleave: 3 })) process.stdout.write(line + "\n");
+' >"$out/bench-transcript.jsonl"
+cli bench-transcript.json "$out/bench-transcript.jsonl" -f json
+cli bench-transcript.summary "$out/bench-transcript.jsonl" -f summary
+sed -i "s#$out/##g" "$out/bench-replies.json.out" "$out/bench-transcript.json.out" "$out/bench-transcript.summary.out"
+rm "$out/bench-replies.txt" "$out/bench-transcript.jsonl"

@@ -7,15 +7,17 @@ import type { Readable } from 'node:stream';
 import { ConfigResolver, type ResolvedSettings } from '../config/resolve.js';
 import { fixUntilStable } from '../engine/fix.js';
 import type { Finding } from '../engine/finding.js';
-import { placeLibraryFindings, lintLibraryText } from '../inputs/library/lint.js';
+import { libraryPlacer, lintLibraryText } from '../inputs/library/lint.js';
 import { readLibrary, type LibraryFormat } from '../inputs/library/readers.js';
-import type { FileResult } from '../inputs/placed.js';
+import type { FileFinding, FileResult } from '../inputs/placed.js';
 import { STDIN, STDIN_NAME } from '../inputs/registry.js';
 import { fixDiff } from '../output/diff.js';
 import { readInputStream, readTextInput, type DecodedInput } from '../text/read.js';
 import { writeFileAtomic } from '../text/write.js';
 import { JobPool, PARALLEL_MIN_BYTES } from '../workers/pool.js';
 import type { WorkerJob, WorkerResult } from '../worker.js';
+
+type Placer = ReturnType<typeof libraryPlacer>['place'];
 
 /** Replies per job on the worker pool. */
 const BATCH = 2_000;
@@ -55,14 +57,15 @@ export async function runLibraries(files: readonly { file: string; format: Libra
         }
         const library = readLibrary(text, name, format);
         const texts = library.replies.map((reply) => reply.text);
-        let findings: Finding[][];
+        const placer = libraryPlacer(text, library);
+        let placed: FileFinding[][];
         if (options.threads > 1 && text.length * 2 >= PARALLEL_MIN_BYTES) {
           pool ??= new JobPool<WorkerJob, WorkerResult>(options.threads);
-          findings = await lintOnWorkers(pool, settings, texts);
+          placed = await lintOnWorkers(pool, settings, texts, placer.place);
         } else {
-          findings = options.resolver.linterForSettings(settings).lintMany(texts, STANDALONE);
+          placed = placer.place(0, options.resolver.linterForSettings(settings).lintMany(texts, STANDALONE));
         }
-        results.set(file, { path: name, messages: placeLibraryFindings(text, library, findings) });
+        results.set(file, { path: name, messages: placer.finish(placed) });
       } catch (error) {
         options.reportError(error);
       }
@@ -89,12 +92,28 @@ function fixLibrary(file: string, input: DecodedInput, format: LibraryFormat, se
   return result;
 }
 
-async function lintOnWorkers(pool: JobPool<WorkerJob, WorkerResult>, settings: ResolvedSettings, texts: readonly string[]): Promise<Finding[][]> {
-  const batches: Promise<WorkerResult>[] = [];
+/**
+ * A large file on the pool, in batches. Each batch's findings are placed as they
+ * arrive, sharing one copy of each reason and link, so the copies the workers
+ * send are dropped as the run goes.
+ */
+async function lintOnWorkers(pool: JobPool<WorkerJob, WorkerResult>, settings: ResolvedSettings, texts: readonly string[], place: Placer): Promise<FileFinding[][]> {
+  const strings = new Map<string, string>();
+  const intern = (value: string) => strings.get(value) ?? (strings.set(value, value), value);
+  const received = (first: number) => (result: WorkerResult) => {
+    const findings = result as Finding[][];
+    for (const list of findings) {
+      for (const finding of list) {
+        finding.reason = intern(finding.reason);
+        finding.url = intern(finding.url);
+        finding.ruleId = intern(finding.ruleId);
+      }
+    }
+    return place(first, findings);
+  };
+  const batches: Promise<FileFinding[][]>[] = [];
   for (let start = 0; start < texts.length; start += BATCH) {
-    batches.push(pool.run({ type: 'replies', spec: { settings }, texts: texts.slice(start, start + BATCH), context: STANDALONE }));
+    batches.push(pool.run({ type: 'replies', spec: { settings }, texts: texts.slice(start, start + BATCH), context: STANDALONE }).then(received(start)));
   }
-  return (await Promise.all(batches)).flat() as Finding[][];
+  return (await Promise.all(batches)).flat();
 }
-
-

@@ -98,7 +98,11 @@ export function lintConversationWith(options: ConversationLintOptions, messages:
       if (index === lastAgent) context.closing = true;
       result.findings = options.lint(message.text, context);
       for (const finding of result.findings) {
-        const placed: ConversationFinding = { ...finding, messageIndex: index };
+        // Field by field, in the order the finding has them (a spread copy is slower to make and to keep).
+        const { ruleId, severity, reason, start, end, line, column, endLine, endColumn, actual, expected, url, fix } = finding;
+        const placed: ConversationFinding = fix
+          ? { ruleId, severity, reason, start, end, line, column, endLine, endColumn, actual, expected, url, fix, messageIndex: index }
+          : { ruleId, severity, reason, start, end, line, column, endLine, endColumn, actual, expected, url, messageIndex: index };
         if (message.agent !== undefined) placed.agent = message.agent;
         if (message.line !== undefined) placed.sourceLine = message.line;
         findings.push(placed);

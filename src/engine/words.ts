@@ -9,7 +9,7 @@
  * a word it has been taught with a high frequency, so this is what jieba would
  * give with the word inserted, without changing jieba for anyone else.
  */
-import { KefuLintError } from './errors.js';
+import { KefuLintError, type ErrorCode } from './errors.js';
 import { classifyToken, type Token, type TokenKind, type Tokenizer } from './tokens.js';
 
 const KINDS: ReadonlySet<TokenKind> = new Set(['word', 'punctuation', 'whitespace', 'symbol', 'emoji']);
@@ -93,29 +93,29 @@ export function withWords(base: Tokenizer, words: readonly { word: string }[]): 
  * would silently lose findings, so it is an error instead.
  */
 export function checkedTokenizer(custom: Tokenizer): Tokenizer {
-  const check = (text: string, tokens: unknown): Token[] => {
-    if (!Array.isArray(tokens)) throw badTokens('tokenize() 没有返回数组');
-    let at = 0;
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i] as Token;
-      if (typeof token !== 'object' || token === null || typeof token.start !== 'number' || typeof token.end !== 'number' || typeof token.text !== 'string') {
-        throw badTokens(`第 ${i + 1} 个词元缺少 text/start/end`);
-      }
-      if (token.start !== at || token.end <= token.start || token.end > text.length || text.slice(token.start, token.end) !== token.text) {
-        throw badTokens(`第 ${i + 1} 个词元「${String(token.text).slice(0, 20)}」的位置 ${token.start}–${token.end} 与原文不符（应从 ${at} 开始，且 text 等于原文这一段）`);
-      }
-      if (!KINDS.has(token.kind)) tokens[i] = { ...token, kind: classifyToken(token.text) };
-      at = token.end;
-    }
-    if (at !== text.length) throw badTokens(`词元只覆盖到第 ${at} 个字符，原文有 ${text.length} 个`);
-    return tokens as Token[];
-  };
+  const complaint = '自定义分词器返回的词元无效';
   return {
-    tokenize: (text) => check(text, custom.tokenize(text)),
-    tokenizeMany: (texts) => texts.map((text) => check(text, custom.tokenize(text))),
+    tokenize: (text) => checkTokens(text, custom.tokenize(text), complaint),
+    tokenizeMany: (texts) => texts.map((text) => checkTokens(text, custom.tokenize(text), complaint)),
   };
 }
 
-function badTokens(detail: string): KefuLintError {
-  return new KefuLintError('options', `自定义分词器返回的词元无效：${detail}。词元必须按顺序、不重叠、不遗漏地覆盖原文。`);
+/** `tokens` if they cover `text` exactly, in order, each with the text it claims; else a KefuLintError (`code`) opening with `complaint`. */
+export function checkTokens(text: string, tokens: unknown, complaint: string, code: ErrorCode = 'options'): Token[] {
+  const badTokens = (detail: string) => new KefuLintError(code, `${complaint}：${detail}。词元必须按顺序、不重叠、不遗漏地覆盖原文。`);
+  if (!Array.isArray(tokens)) throw badTokens('不是数组');
+  let at = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (typeof token !== 'object' || token === null || typeof token.start !== 'number' || typeof token.end !== 'number' || typeof token.text !== 'string') {
+      throw badTokens(`第 ${i + 1} 个词元缺少 text/start/end`);
+    }
+    if (token.start !== at || token.end <= token.start || token.end > text.length || token.text.length !== token.end - token.start || !text.startsWith(token.text, at)) {
+      throw badTokens(`第 ${i + 1} 个词元「${String(token.text).slice(0, 20)}」的位置 ${token.start}–${token.end} 与原文不符（应从 ${at} 开始，且 text 等于原文这一段）`);
+    }
+    if (!KINDS.has(token.kind)) tokens[i] = { ...token, kind: classifyToken(token.text) };
+    at = token.end;
+  }
+  if (at !== text.length) throw badTokens(`词元只覆盖到第 ${at} 个字符，原文有 ${text.length} 个`);
+  return tokens as Token[];
 }

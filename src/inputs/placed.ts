@@ -42,9 +42,10 @@ export function placeFindings(reply: Reply, findings: readonly Finding[], positi
     const [start, end] = sourceRange(reply, finding.start, finding.end);
     const first = positions.point(start);
     const last = positions.point(end);
-    const placed: FileFinding = { ...finding, start, end, line: first.line, column: first.column, endLine: last.line, endColumn: last.column };
-    delete placed.fix;
-    const fix = finding.fix;
+    // Built field by field (the order output formats keep), never with delete: that
+    // would turn a hundred thousand findings into slow, large dictionary objects.
+    const { ruleId, severity, reason, actual, expected, url, fix } = finding;
+    const placed: FileFinding = { ruleId, severity, reason, start, end, line: first.line, column: first.column, endLine: last.line, endColumn: last.column, actual, expected, url };
     if (fix) {
       const range = sourceRange(reply, fix.range[0], fix.range[1]);
       if (!reply.sourceOffsets || source.slice(range[0], range[1]) === reply.text.slice(fix.range[0], fix.range[1])) placed.fix = { range, text: fix.text };

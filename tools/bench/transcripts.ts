@@ -2,16 +2,21 @@
  * Transcript benchmark: writes a JSON Lines transcript of the given size, lints
  * it as the command line would for `--format summary`, and reports messages per
  * second and the peak resident memory of the process (main thread and workers
- * share it). Usage: node dist/tools/bench/transcripts.js --size 100 [--workers 2]
+ * share it), beside a process that only parses the same file and cuts the agents'
+ * messages with jieba. Usage: node dist/tools/bench/transcripts.js --size 100 [--workers 2]
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultThreads } from '../../src/workers/pool.js';
 import { lintTranscripts } from '../../src/transcripts/run.js';
+import { runMeasured } from './process.js';
 import { transcriptLines } from './transcript-corpus.js';
+
+const TOKENIZE_ONLY = fileURLToPath(new URL('./tokenize-only.js', import.meta.url));
 
 async function writeTranscript(file: string, bytes: number): Promise<number> {
   const out = createWriteStream(file);
@@ -67,11 +72,23 @@ async function main(): Promise<void> {
       messagesPerSecond: Math.round(rate),
       peakRssMB: Math.round(peak),
       extrapolated1GBSeconds: Math.round((1024 / (size / 1048576)) * seconds),
+      tokenizeOnly: tokenizeOnly(file, report.messages),
     };
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The floor: a process that parses every line and cuts the agents' messages, nothing else. */
+function tokenizeOnly(file: string, messages: number) {
+  const floor = runMeasured([TOKENIZE_ONLY, '--jsonl', file]);
+  return {
+    seconds: Math.round(floor.seconds * 10) / 10,
+    messagesPerSecond: Math.round(messages / floor.seconds),
+    peakRssMB: floor.peakMB,
+    exit: floor.status,
+  };
 }
 
 await main();

@@ -11,9 +11,22 @@ import { applyDisables, type CannedLibrary } from './source.js';
 
 /** A library's findings in file coordinates, given the findings of each of its replies. */
 export function placeLibraryFindings(text: string, library: CannedLibrary, findings: readonly Finding[][]): FileFinding[] {
+  const placer = libraryPlacer(text, library);
+  return placer.finish(placer.place(0, findings));
+}
+
+/**
+ * Findings placed as they come, batch by batch (a large file's findings need not
+ * all be held twice), then the disable comments applied once all are in.
+ */
+export function libraryPlacer(text: string, library: CannedLibrary) {
   const positions = new PositionMap(text);
-  const placed = library.replies.map((reply, index) => placeFindings(reply, findings[index], positions, text));
-  return applyDisables(library.replies, placed, library.disables, positions);
+  return {
+    /** The findings of the replies from index `first` on, in file coordinates. */
+    place: (first: number, findings: readonly Finding[][]): FileFinding[][] =>
+      findings.map((list, index) => placeFindings(library.replies[first + index], list, positions, text)),
+    finish: (placed: readonly FileFinding[][]): FileFinding[] => applyDisables(library.replies, placed, library.disables, positions),
+  };
 }
 
 /** Read, lint and place a library's findings in one go (what `--fix` does on every pass). */

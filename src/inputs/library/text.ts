@@ -63,6 +63,6 @@ export function readMarkdownLibrary(text: string): CannedLibrary {
 export function readTextLibrary(text: string): CannedLibrary {
   const replies = splitReplies(text)
     .filter((reply) => !/^\s*#\s*kefu-lint-disable-next-line\b/.test(reply.text))
-    .map((reply): CannedReply => ({ ...reply, anchorLines: [reply.line] }));
+    .map(({ text, line, column, offset }): CannedReply => ({ text, line, column, offset, anchorLines: [line] }));
   return { replies, disables: findDisableComments(text, 'hash') };
 }
