@@ -9,7 +9,7 @@ import { fixUntilStable } from '../engine/fix.js';
 import type { Finding } from '../engine/finding.js';
 import { libraryPlacer, lintLibraryText } from '../inputs/library/lint.js';
 import { readLibrary, type LibraryFormat } from '../inputs/library/readers.js';
-import type { FileFinding, FileResult } from '../inputs/placed.js';
+import type { FileFinding, FileResult, ResultSink } from '../inputs/placed.js';
 import { STDIN, STDIN_NAME } from '../inputs/registry.js';
 import { fixDiff } from '../output/diff.js';
 import { readInputStream, readTextInput, type DecodedInput } from '../text/read.js';
@@ -17,7 +17,7 @@ import { writeFileAtomic } from '../text/write.js';
 import { JobPool, PARALLEL_MIN_BYTES } from '../workers/pool.js';
 import type { WorkerJob, WorkerResult } from '../worker.js';
 
-type Placer = ReturnType<typeof libraryPlacer>['place'];
+type Placer = ReturnType<typeof libraryPlacer>;
 
 /** Replies per job on the worker pool. */
 const BATCH = 2_000;
@@ -37,43 +37,84 @@ export interface LibraryRunOptions {
   stdin: Readable;
   write: (text: string) => void;
   reportError: (error: unknown) => void;
+  /** Where findings go as they are made (--format json); without it they are kept and returned. */
+  sink?: ResultSink;
 }
 
-/** Lint library files; a file that fails is reported and the others go on. */
+/**
+ * Lint library files; a file that fails is reported and the others go on. Each
+ * file's findings go to `options.sink` batch by batch as they are made, or, without
+ * a sink, are kept and returned.
+ */
 export async function runLibraries(files: readonly { file: string; format: LibraryFormat }[], options: LibraryRunOptions): Promise<Map<string, FileResult>> {
   const results = new Map<string, FileResult>();
   let pool: JobPool<WorkerJob, WorkerResult> | undefined;
   try {
     for (const { file, format } of files) {
       const name = file === STDIN ? STDIN_NAME : file;
+      const sink = options.sink ?? new Kept(results, file);
+      let open = false;
       try {
         const input = file === STDIN ? await readInputStream(options.stdin, STDIN_NAME, options.encoding) : readTextInput(file, options.encoding);
         const text = input.text;
         const { ignored, settings } = await options.resolver.settingsFor(name);
         if (ignored) continue;
         if ((options.fix || options.fixDryRun) && file !== STDIN) {
-          results.set(file, fixLibrary(file, input, format, settings, options));
+          const result = fixLibrary(file, input, format, settings, options);
+          sink.open(result.path);
+          sink.add(result.messages);
+          sink.close(result.output);
           continue;
         }
         const library = readLibrary(text, name, format);
         const texts = library.replies.map((reply) => reply.text);
         const placer = libraryPlacer(text, library);
-        let placed: FileFinding[][];
+        sink.open(name);
+        open = true;
         if (options.threads > 1 && text.length * 2 >= PARALLEL_MIN_BYTES) {
           pool ??= new JobPool<WorkerJob, WorkerResult>(options.threads);
-          placed = await lintOnWorkers(pool, settings, texts, placer.place);
+          await lintOnWorkers(pool, settings, texts, placer, sink);
         } else {
-          placed = placer.place(0, options.resolver.linterForSettings(settings).lintMany(texts, STANDALONE));
+          const linter = options.resolver.linterForSettings(settings);
+          for (let start = 0; start === 0 || start < texts.length; start += BATCH) {
+            const findings = linter.lintMany(texts.slice(start, start + BATCH), STANDALONE);
+            sink.add(placer.settle(start, placer.place(start, findings), start + BATCH >= texts.length));
+          }
         }
-        results.set(file, { path: name, messages: placer.finish(placed) });
       } catch (error) {
         options.reportError(error);
+      } finally {
+        // A file that failed part way keeps what was found before (the run exits 2).
+        if (open) sink.close();
       }
     }
   } finally {
     await pool?.close();
   }
   return results;
+}
+
+/** A file's findings kept whole, for the output formats that need them all. */
+class Kept implements ResultSink {
+  private result: FileResult | undefined;
+
+  constructor(
+    private readonly results: Map<string, FileResult>,
+    private readonly file: string,
+  ) {}
+
+  open(path: string): void {
+    this.result = { path, messages: [] };
+  }
+
+  add(messages: readonly FileFinding[]): void {
+    for (const message of messages) this.result!.messages.push(message);
+  }
+
+  close(output?: string): void {
+    if (output !== undefined) this.result!.output = output;
+    this.results.set(this.file, this.result!);
+  }
 }
 
 /**
@@ -94,10 +135,10 @@ function fixLibrary(file: string, input: DecodedInput, format: LibraryFormat, se
 
 /**
  * A large file on the pool, in batches. Each batch's findings are placed as they
- * arrive, sharing one copy of each reason and link, so the copies the workers
- * send are dropped as the run goes.
+ * arrive, sharing one copy of each reason and link, and go to the sink in file
+ * order: only the batches still running or waiting their turn are held.
  */
-async function lintOnWorkers(pool: JobPool<WorkerJob, WorkerResult>, settings: ResolvedSettings, texts: readonly string[], place: Placer): Promise<FileFinding[][]> {
+async function lintOnWorkers(pool: JobPool<WorkerJob, WorkerResult>, settings: ResolvedSettings, texts: readonly string[], placer: Placer, sink: ResultSink): Promise<void> {
   const strings = new Map<string, string>();
   const intern = (value: string) => strings.get(value) ?? (strings.set(value, value), value);
   const received = (first: number) => (result: WorkerResult) => {
@@ -109,11 +150,19 @@ async function lintOnWorkers(pool: JobPool<WorkerJob, WorkerResult>, settings: R
         finding.ruleId = intern(finding.ruleId);
       }
     }
-    return place(first, findings);
+    return placer.place(first, findings);
   };
-  const batches: Promise<FileFinding[][]>[] = [];
+  const batches: (Promise<FileFinding[][]> | undefined)[] = [];
   for (let start = 0; start < texts.length; start += BATCH) {
-    batches.push(pool.run({ type: 'replies', spec: { settings }, texts: texts.slice(start, start + BATCH), context: STANDALONE }).then(received(start)));
+    const placed = pool.run({ type: 'replies', spec: { settings }, texts: texts.slice(start, start + BATCH), context: STANDALONE }).then(received(start));
+    // Awaited in order below; a failure meanwhile is not left unhandled.
+    placed.catch(() => {});
+    batches.push(placed);
   }
-  return (await Promise.all(batches)).flat();
+  if (batches.length === 0) sink.add(placer.settle(0, [], true));
+  for (let index = 0; index < batches.length; index++) {
+    const placed = await batches[index]!;
+    batches[index] = undefined;
+    sink.add(placer.settle(index * BATCH, placed, index === batches.length - 1));
+  }
 }

@@ -4,6 +4,7 @@
  * errors, 1 when there are errors (or too many warnings), 2 when an argument or
  * an input was bad; bad inputs never stop the other inputs from being linted.
  */
+import { resolve } from 'node:path';
 import { CommanderError } from 'commander';
 import { ConfigResolver } from '../config/resolve.js';
 import { KefuLintError, isKefuLintError } from '../engine/errors.js';
@@ -11,19 +12,19 @@ import type { Linter } from '../engine/linter.js';
 import type { Tokenizer } from '../engine/tokens.js';
 import { expandInputs } from '../inputs/expand.js';
 import type { LibraryFormat } from '../inputs/library/readers.js';
-import { countFindings, type FileResult } from '../inputs/placed.js';
+import { addTotals, countFindings, type FileFinding, type FileResult, type Totals } from '../inputs/placed.js';
 import { classifyInput, INPUT_EXTENSIONS, STDIN, STDIN_NAME } from '../inputs/registry.js';
 import type { TranscriptFormat } from '../inputs/transcript/messages.js';
 import { createLinterSync } from '../linter.js';
 import { formatters } from '../output/formatters.js';
-import { jsonChunks } from '../output/json.js';
+import { jsonChunks, JsonStream } from '../output/json.js';
 import { runLibraries } from './libraries.js';
 import type { CliIo } from './io.js';
 import { runSubcommand } from './serve.js';
 
 export type { CliIo } from './io.js';
 import { checkOptions, createProgram, list, type CliOptions } from './options.js';
-import { renderTranscriptReport, runTranscripts, TRANSCRIPT_OUTPUT_FORMATS, writeOutput } from './transcripts.js';
+import { openOutput, renderTranscriptReport, runTranscripts, TRANSCRIPT_OUTPUT_FORMATS, writeOutput } from './transcripts.js';
 
 
 const defaultIo: CliIo = {
@@ -93,7 +94,10 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   const threads = checked.threads;
   // --fix-dry-run shows a diff unless a report format was asked for.
   const diff = options.fixDryRun === true && program.getOptionValueSource('format') !== 'cli';
-  const libraryOptions = { resolver, fix: options.fix, fixDryRun: options.fixDryRun, report: !diff, encoding: options.encoding, threads, stdin, write: io.stdout, reportError };
+  // JSON of reply files only is written as it is made: a file of a million replies is never held whole.
+  const streamed = options.format === 'json' && transcripts.length === 0 && !diff && !writesAnInput(options.output, expanded.files);
+  const stream = streamed ? streamJson(options, io, reportError) : undefined;
+  const libraryOptions = { resolver, fix: options.fix, fixDryRun: options.fixDryRun, report: !diff, encoding: options.encoding, threads, stdin, write: io.stdout, reportError, sink: stream };
   const fixed = await runLibraries(libraries, libraryOptions);
   const transcriptOptions = { reportOnly, encoding: options.encoding, timeZone: options.timezone, agents: list(options.agents), agentPrefixes: list(options.agentPrefix), separator: options.separator, weights: checked.weights, threads, stdin };
   const run = await runTranscripts(transcripts, transcriptOptions, resolver, reportError, io.stderr);
@@ -101,16 +105,41 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
 
   // Results in the order the inputs were given.
   const results: FileResult[] = expanded.files.flatMap((file) => fixed.get(file) ?? run.results.get(file) ?? []);
-  const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
-  // --fix-dry-run has printed its diff; a report after it would not parse as one.
-  if (!diff) {
+  if (stream) stream.end();
+  else if (!diff) {
+    // --fix-dry-run has printed its diff; a report after it would not parse as one.
+    const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
     const color = options.color !== false && (io.tty ?? process.stdout.isTTY === true);
     const report = renderTranscriptReport(options.format, run.report);
-    // JSON is written as it is made: a million findings never become one string.
     const chunks = report !== undefined ? [report] : options.format === 'json' ? jsonChunks(shown) : [formatters[options.format](shown, { color, quiet: options.quiet })];
     writeOutput(chunks, options.output, io.stdout, reportError);
   }
-  return exitStatus(inputError, results, run.unlisted, checked.maxWarnings, io);
+  return exitStatus(inputError, stream?.totals ?? countFindings(results), run.unlisted, checked.maxWarnings, io);
+}
+
+/** Is --output one of the inputs? Then it is written only after everything has been read. */
+function writesAnInput(output: string | undefined, files: readonly string[]): boolean {
+  return output !== undefined && files.some((file) => file !== STDIN && resolve(file) === resolve(output));
+}
+
+/** --format json written while linting, to --output or stdout; counts what it is given (--quiet shows errors only). */
+function streamJson(options: CliOptions, io: CliIo, reportError: (error: unknown) => void) {
+  const output = openOutput(options.output, io.stdout, reportError);
+  const json = new JsonStream(output.write);
+  const totals: Totals = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  return {
+    totals,
+    open: (path: string) => json.open(path),
+    add(messages: readonly FileFinding[]) {
+      addTotals(totals, messages);
+      json.add(options.quiet ? messages.filter((m) => m.severity === 'error') : messages);
+    },
+    close: (text?: string) => json.close(text),
+    end() {
+      json.end();
+      output.close();
+    },
+  };
 }
 
 /** Which inputs are libraries and which are transcripts; a summary or HTML report takes transcripts only. */
@@ -132,9 +161,8 @@ function classifyAll(files: readonly string[], options: CliOptions, reportOnly: 
   return { libraries, transcripts };
 }
 
-function exitStatus(inputError: boolean, results: readonly FileResult[], unlisted: { errors: number; warnings: number }, maxWarnings: number | undefined, io: CliIo): number {
+function exitStatus(inputError: boolean, totals: Totals, unlisted: { errors: number; warnings: number }, maxWarnings: number | undefined, io: CliIo): number {
   if (inputError) return 2;
-  const totals = countFindings(results);
   const errors = totals.errors + unlisted.errors;
   const warnings = totals.warnings + unlisted.warnings;
   if (errors > 0) return 1;

@@ -113,19 +113,42 @@ function emptyReport(): TranscriptReport {
 
 /** Write the output, chunk by chunk, to --output or to stdout. */
 export function writeOutput(chunks: Iterable<string>, output: string | undefined, write: (text: string) => void, reportError: (error: unknown) => void): void {
-  if (!output) {
-    for (const chunk of chunks) write(chunk);
-    return;
-  }
+  const out = openOutput(output, write, reportError);
+  for (const chunk of chunks) out.write(chunk);
+  out.close();
+}
+
+/**
+ * --output (or stdout) opened for writing piece by piece. A file that cannot be
+ * opened or written is reported once; what follows is dropped.
+ */
+export function openOutput(output: string | undefined, write: (text: string) => void, reportError: (error: unknown) => void): { write: (text: string) => void; close: () => void } {
+  if (!output) return { write, close: () => {} };
   let fd: number | undefined;
+  const failed = (error: unknown) => {
+    reportError(new KefuLintError('usage', `无法写入输出文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。请检查目录是否存在、是否有写权限。`, { file: output }));
+    if (fd !== undefined) closeSync(fd);
+    fd = -1;
+  };
   try {
     fd = openSync(output, 'w');
-    for (const chunk of chunks) writeSync(fd, chunk);
   } catch (error) {
-    reportError(new KefuLintError('usage', `无法写入输出文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。请检查目录是否存在、是否有写权限。`, { file: output }));
-  } finally {
-    if (fd !== undefined) closeSync(fd);
+    failed(error);
   }
+  return {
+    write(text) {
+      if (fd === undefined || fd < 0) return;
+      try {
+        writeSync(fd, text);
+      } catch (error) {
+        failed(error);
+      }
+    },
+    close() {
+      if (fd !== undefined && fd >= 0) closeSync(fd);
+      fd = -1;
+    },
+  };
 }
 
 function progressBar(): { update: (read: number, total: number | undefined) => void; clear: () => void } {

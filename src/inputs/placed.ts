@@ -23,6 +23,18 @@ export interface FileResult {
   output?: string;
 }
 
+/**
+ * Where a file's findings go as they are made, when a run does not keep them all
+ * (--format json writes them as it goes): files in order, each opened, given its
+ * findings in order, then closed.
+ */
+export interface ResultSink {
+  open(path: string): void;
+  add(messages: readonly FileFinding[]): void;
+  /** `output`: the fixed text, for --fix-dry-run with a report format. */
+  close(output?: string): void;
+}
+
 /** File offsets of a span of a reply. */
 export function sourceRange(reply: Reply, start: number, end: number): [number, number] {
   if (!reply.sourceOffsets) return [reply.offset + start, reply.offset + end];
@@ -63,13 +75,16 @@ export interface Totals {
 
 export function countFindings(results: readonly FileResult[]): Totals {
   const totals: Totals = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
-  for (const result of results) {
-    for (const message of result.messages) {
-      if (message.severity === 'error') totals.errors++;
-      else if (message.severity === 'warning') totals.warnings++;
-      else totals.infos++;
-      if (message.fix) totals.fixable++;
-    }
-  }
+  for (const result of results) addTotals(totals, result.messages);
   return totals;
+}
+
+/** Count `messages` into `totals`. */
+export function addTotals(totals: Totals, messages: readonly FileFinding[]): void {
+  for (const message of messages) {
+    if (message.severity === 'error') totals.errors++;
+    else if (message.severity === 'warning') totals.warnings++;
+    else totals.infos++;
+    if (message.fix) totals.fixable++;
+  }
 }

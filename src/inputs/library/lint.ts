@@ -7,17 +7,18 @@ import type { Finding } from '../../engine/finding.js';
 import { PositionMap } from '../../engine/tree.js';
 import { placeFindings, type FileFinding } from '../placed.js';
 import { readLibrary, type LibraryFormat } from './readers.js';
-import { applyDisables, type CannedLibrary } from './source.js';
+import { disableSettler, type CannedLibrary } from './source.js';
 
 /** A library's findings in file coordinates, given the findings of each of its replies. */
 export function placeLibraryFindings(text: string, library: CannedLibrary, findings: readonly Finding[][]): FileFinding[] {
   const placer = libraryPlacer(text, library);
-  return placer.finish(placer.place(0, findings));
+  return placer.settle(0, placer.place(0, findings), true);
 }
 
 /**
- * Findings placed as they come, batch by batch (a large file's findings need not
- * all be held twice), then the disable comments applied once all are in.
+ * A library's findings placed batch by batch, so a large file's findings need not
+ * all be held: `place` moves a batch to file coordinates as it comes (in any
+ * order); `settle` applies the disable comments to the batches in file order.
  */
 export function libraryPlacer(text: string, library: CannedLibrary) {
   const positions = new PositionMap(text);
@@ -25,7 +26,8 @@ export function libraryPlacer(text: string, library: CannedLibrary) {
     /** The findings of the replies from index `first` on, in file coordinates. */
     place: (first: number, findings: readonly Finding[][]): FileFinding[][] =>
       findings.map((list, index) => placeFindings(library.replies[first + index], list, positions, text)),
-    finish: (placed: readonly FileFinding[][]): FileFinding[] => applyDisables(library.replies, placed, library.disables, positions),
+    /** The kept findings of a placed batch, sorted; batches in order, `last` for the final one. */
+    settle: disableSettler(library.replies, library.disables, positions),
   };
 }
 

@@ -126,45 +126,67 @@ export function findDisableComments(text: string, syntax: 'hash' | 'html'): Disa
 
 /**
  * Drop findings a disable comment covers, and report each comment (or rule id in
- * it) that covered nothing, so stale exemptions do not pile up.
+ * it) that covered nothing, so stale exemptions do not pile up. Settled batch by
+ * batch, in order: a comment is judged with the last reply it covers (or the
+ * reply after it), so a large file need not be held whole.
  */
-export function applyDisables(
-  replies: readonly CannedReply[],
-  findingsByReply: readonly FileFinding[][],
-  disables: readonly DisableComment[],
-  positions: PositionMap,
-): FileFinding[] {
+export function disableSettler(replies: readonly CannedReply[], disables: readonly DisableComment[], positions: PositionMap) {
+  const byLine = new Map<number, number[]>();
+  disables.forEach((comment, i) => byLine.set(comment.targetLine, [...(byLine.get(comment.targetLine) ?? []), i]));
   const used = disables.map(() => new Set<string>());
-  const kept: FileFinding[] = [];
+  // The reply with which each comment is judged.
+  const owner = disables.map(() => -1);
   replies.forEach((reply, index) => {
-    const covering = disables
-      .map((comment, i) => ({ comment, i }))
-      .filter(({ comment }) => reply.anchorLines.includes(comment.targetLine));
-    for (const finding of findingsByReply[index]) {
-      const cover = covering.find(({ comment }) => comment.ruleIds.length === 0 || comment.ruleIds.includes(finding.ruleId));
-      if (cover) used[cover.i].add(cover.comment.ruleIds.length === 0 ? '*' : finding.ruleId);
-      else kept.push(finding);
-    }
+    for (const line of reply.anchorLines) for (const i of byLine.get(line) ?? []) owner[i] = index;
   });
   disables.forEach((comment, i) => {
-    const unused = comment.ruleIds.length === 0 ? (used[i].size === 0 ? ['*'] : []) : comment.ruleIds.filter((id) => !used[i].has(id));
-    for (const id of unused) {
-      const what = id === '*' ? '这条 kefu-lint-disable-next-line 注释' : `kefu-lint-disable-next-line 注释中的「${id}」`;
-      kept.push({
-        ruleId: 'unused-disable',
-        severity: 'warning',
-        start: positions.offset(comment.line, comment.column),
-        end: positions.offset(comment.line, comment.column) + 1,
-        reason: `${what}没有屏蔽任何问题（第 ${comment.targetLine} 行没有${id === '*' ? '' : '该规则的'}发现）。请删除它，或检查规则 id 与位置是否正确。`,
-        line: comment.line,
-        column: comment.column,
-        endLine: comment.line,
-        endColumn: comment.column + 1,
-        actual: id === '*' ? 'kefu-lint-disable-next-line' : id,
-        expected: [],
-        url: '',
-      });
+    if (owner[i] >= 0) return;
+    let low = 0;
+    let high = replies.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (replies[mid].line > comment.line) high = mid;
+      else low = mid + 1;
     }
+    owner[i] = Math.max(0, Math.min(low, replies.length - 1));
   });
-  return kept.sort((a, b) => a.line - b.line || a.column - b.column);
+  /** The kept findings of the replies from `first` on, with the comments judged there; `last`: the final batch. */
+  return (first: number, findingsByReply: readonly FileFinding[][], last: boolean): FileFinding[] => {
+    const kept: FileFinding[] = [];
+    findingsByReply.forEach((findings, offset) => {
+      const reply = replies[first + offset];
+      const covering = [...new Set(reply.anchorLines.flatMap((line) => byLine.get(line) ?? []))].sort((a, b) => a - b);
+      for (const finding of findings) {
+        const cover = covering.find((i) => disables[i].ruleIds.length === 0 || disables[i].ruleIds.includes(finding.ruleId));
+        if (cover !== undefined) used[cover].add(disables[cover].ruleIds.length === 0 ? '*' : finding.ruleId);
+        else kept.push(finding);
+      }
+    });
+    const end = first + findingsByReply.length;
+    disables.forEach((comment, i) => {
+      if (owner[i] < first || (owner[i] >= end && !last)) return;
+      const unused = comment.ruleIds.length === 0 ? (used[i].size === 0 ? ['*'] : []) : comment.ruleIds.filter((id) => !used[i].has(id));
+      for (const id of unused) kept.push(unusedDisable(comment, id, positions));
+    });
+    return kept.sort((a, b) => a.line - b.line || a.column - b.column);
+  };
+}
+
+/** A finding for a disable comment (or one rule id in it) that covered nothing. */
+function unusedDisable(comment: DisableComment, id: string, positions: PositionMap): FileFinding {
+  const what = id === '*' ? '这条 kefu-lint-disable-next-line 注释' : `kefu-lint-disable-next-line 注释中的「${id}」`;
+  return {
+    ruleId: 'unused-disable',
+    severity: 'warning',
+    start: positions.offset(comment.line, comment.column),
+    end: positions.offset(comment.line, comment.column) + 1,
+    reason: `${what}没有屏蔽任何问题（第 ${comment.targetLine} 行没有${id === '*' ? '' : '该规则的'}发现）。请删除它，或检查规则 id 与位置是否正确。`,
+    line: comment.line,
+    column: comment.column,
+    endLine: comment.line,
+    endColumn: comment.column + 1,
+    actual: id === '*' ? 'kefu-lint-disable-next-line' : id,
+    expected: [],
+    url: '',
+  };
 }
