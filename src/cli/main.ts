@@ -95,8 +95,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   // --fix-dry-run shows a diff unless a report format was asked for.
   const diff = options.fixDryRun === true && program.getOptionValueSource('format') !== 'cli';
   // JSON of reply files only is written as it is made: a file of a million replies is never held whole.
-  const streamed = options.format === 'json' && transcripts.length === 0 && !diff && !writesAnInput(options.output, expanded.files);
-  const stream = streamed ? streamJson(options, io, reportError) : undefined;
+  const stream = options.format === 'json' && transcripts.length === 0 && !diff && !writesAnInput(options.output, expanded.files) ? streamJson(options, io, reportError) : undefined;
   const libraryOptions = { resolver, fix: options.fix, fixDryRun: options.fixDryRun, report: !diff, encoding: options.encoding, threads, stdin, write: io.stdout, reportError, sink: stream };
   const fixed = await runLibraries(libraries, libraryOptions);
   const transcriptOptions = { reportOnly, encoding: options.encoding, timeZone: options.timezone, agents: list(options.agents), agentPrefixes: list(options.agentPrefix), separator: options.separator, weights: checked.weights, threads, stdin };

@@ -2,7 +2,6 @@
  * Replies as they stand in a file: the text of each with its place, and findings
  * moved from reply coordinates to file coordinates.
  */
-import type { Finding } from '../engine/finding.js';
 
 export interface Reply {
   text: string;

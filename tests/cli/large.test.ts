@@ -3,7 +3,7 @@
  * threads, each batch's findings placed as it arrives. The output must be the
  * same, byte for byte, as linting it all on this thread.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -56,5 +56,55 @@ describe('a large reply list on worker threads', { timeout: 120_000 }, () => {
     // The covered refusal is gone; the comment that covered nothing is reported.
     expect(result.messages.filter((m) => m.line === 9_002)).toEqual([]);
     expect(result.messages.filter((m) => m.ruleId === 'unused-disable').map((m) => m.line)).toEqual([15_001]);
+  });
+});
+
+describe('--format json written while linting', { timeout: 120_000 }, () => {
+  it('is the same JSON the formatter makes from kept results, in batches of any size', async () => {
+    const { JsonStream, formatJson } = await import('../../src/output/json.js');
+    const finding = (line: number, severity: 'error' | 'warning') => ({
+      ruleId: 'no-jargon', severity, reason: '「工单」是内部用语。', start: 0, end: 2, line, column: 1, endLine: line, endColumn: 3, actual: '工单', expected: ['处理申请'], url: 'https://example.invalid',
+    });
+    const results = [
+      { path: 'a.txt', messages: Array.from({ length: 5000 }, (_, i) => finding(i + 1, 'warning')) },
+      { path: 'b.txt', messages: [] },
+      { path: 'c.txt', messages: [finding(1, 'error')], output: '处理申请\n' },
+    ];
+    let streamed = '';
+    const stream = new JsonStream((chunk) => (streamed += chunk));
+    for (const result of results) {
+      stream.open(result.path);
+      for (let at = 0; at < result.messages.length; at += 777) stream.add(result.messages.slice(at, at + 777));
+      stream.close(result.output);
+    }
+    stream.end();
+    expect(streamed).toBe(formatJson(results));
+    expect(JSON.parse(streamed)).toHaveLength(3);
+  });
+
+  it('--quiet shows only errors but the exit status counts every finding; -o writes the same JSON to a file', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const small = join(dir, 'small.txt');
+    writeFileSync(small, '亲，已揽收\n这个我们做不到\n');
+    const all = await runCli(['-f', 'json', '--max-warnings', '0', small]);
+    const quiet = await runCli(['-f', 'json', '--quiet', '--max-warnings', '0', small]);
+    expect((JSON.parse(all.stdout) as { messages: unknown[] }[])[0].messages.length).toBeGreaterThan(0);
+    expect(JSON.parse(quiet.stdout)).toEqual([{ path: small, messages: [] }]);
+    expect(all.status).toBe(1);
+    expect(quiet.status).toBe(1);
+    const out = join(dir, 'out.json');
+    const written = await runCli(['-f', 'json', '-o', out, small]);
+    expect(written.stdout).toBe('');
+    expect(readFileSync(out, 'utf8')).toBe((await runCli(['-f', 'json', small])).stdout);
+  });
+
+  it('-o naming one of the inputs reads that input before writing it', async () => {
+    const { runCli } = await import('../helpers/cli.js');
+    const input = join(dir, 'self.txt');
+    writeFileSync(input, '这个我们做不到\n');
+    const run = await runCli(['-f', 'json', '-o', input, input]);
+    expect(run.status).toBe(0);
+    const [result] = JSON.parse(readFileSync(input, 'utf8')) as { messages: { ruleId: string }[] }[];
+    expect(result.messages.map((m) => m.ruleId)).toContain('no-negative-phrasing');
   });
 });
