@@ -17,6 +17,8 @@ export const PACKAGE_ROOT = findPackageRoot();
 export const DICTIONARY_DIR = join(PACKAGE_ROOT, 'dictionaries');
 /** jieba's dictionary in compact form, written by the build (`npm run build`). */
 export const COMPACT_DICTIONARY = join(PACKAGE_ROOT, 'dist', 'jieba.dict.utf8');
+/** The shipped phrase lists, parsed and checked once by the build (see dictionaries.ts). */
+export const DICTIONARY_CACHE = join(PACKAGE_ROOT, 'dist', 'dictionaries.json');
 /** The browser build (one ES module) and the rule pages beside it, written by the build. */
 export const BROWSER_DIR = join(PACKAGE_ROOT, 'dist', 'browser');
 export const BROWSER_BUNDLE = join(BROWSER_DIR, 'kefu-lint.js');

@@ -87,3 +87,21 @@ describe('dictionaries', () => {
     });
   }
 });
+
+describe('the lists the build keeps parsed', () => {
+  it('are the lists in the files, each with the hash of its file', async () => {
+    const { createHash } = await import('node:crypto');
+    const { mkdtempSync, readFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { writeDictionaryCache } = await import('../../src/dictionaries.js');
+    const target = join(mkdtempSync(join(tmpdir(), 'kefu-dict-')), 'dictionaries.json');
+    writeDictionaryCache(target);
+    const cache = JSON.parse(readFileSync(target, 'utf8')) as { lists: Record<string, { sha1: string; dictionary: unknown }> };
+    expect(Object.keys(cache.lists)).toEqual(dictionaries.map((d) => d.name).sort());
+    files.forEach((file, index) => {
+      const kept = cache.lists[dictionaries[index].name];
+      expect(kept.dictionary).toEqual(dictionaries[index]);
+      expect(kept.sha1).toBe(createHash('sha1').update(readFileSync(join(DICTIONARY_DIR, file), 'utf8')).digest('hex'));
+    });
+  });
+});
