@@ -6,31 +6,48 @@ import { parentPort } from 'node:worker_threads';
 import { linterForSpec, type LinterSpec } from './config/resolve.js';
 import type { LintContext } from './engine/conversation.js';
 import type { Finding } from './engine/finding.js';
+import { packedBuffers, packTokens, unpackTokens, type PackedTokens } from './engine/tokens.js';
 import { runTranscriptJob, type JobResult, type TranscriptJob } from './transcripts/jobs.js';
 import { toJobError, type JobMessage, type JobResponse } from './workers/pool.js';
 
-/** Replies of one file, linted with one linter and context. */
+/** Replies of one file to segment (by this spec's linter, its own words included). */
+export interface SegmentJob {
+  type: 'segment';
+  spec: LinterSpec;
+  texts: string[];
+}
+
+/**
+ * Replies of one file with their tokens, made by a segmenting thread: this thread
+ * runs the rules only and loads no jieba.
+ */
 export interface RepliesJob {
   type: 'replies';
   spec: LinterSpec;
   texts: string[];
+  tokens: PackedTokens;
   context: LintContext;
 }
 
-export type WorkerJob = RepliesJob | TranscriptJob;
-export type WorkerResult = Finding[][] | JobResult;
+export type WorkerJob = SegmentJob | RepliesJob | TranscriptJob;
+export type WorkerResult = PackedTokens | Finding[][] | JobResult;
 
 export function runJob(job: WorkerJob): WorkerResult {
-  if (job.type === 'replies') return linterForSpec(job.spec).lintMany(job.texts, job.context);
+  if (job.type === 'segment') return packTokens(linterForSpec(job.spec).tokenizeMany(job.texts));
+  if (job.type === 'replies') return linterForSpec(job.spec, true).lintTokenized(job.texts, unpackTokens(job.texts, job.tokens), job.context);
   return runTranscriptJob(job);
 }
 
 parentPort?.on('message', ({ id, job }: JobMessage<WorkerJob>) => {
   let response: JobResponse<WorkerResult>;
+  let transfer: ArrayBuffer[] = [];
   try {
-    response = { id, result: runJob(job) };
+    const result = runJob(job);
+    // Tokens are moved, not copied.
+    if (job.type === 'segment') transfer = packedBuffers(result as PackedTokens);
+    response = { id, result };
   } catch (error) {
     response = { id, error: toJobError(error) };
   }
-  parentPort!.postMessage(response);
+  parentPort!.postMessage(response, transfer);
 });

@@ -7,6 +7,7 @@ import type { Readable } from 'node:stream';
 import { ConfigResolver, type ResolvedSettings } from '../config/resolve.js';
 import { fixUntilStable } from '../engine/fix.js';
 import type { Finding } from '../engine/finding.js';
+import { packedBuffers, packTokens, type PackedTokens } from '../engine/tokens.js';
 import { libraryPlacer, lintLibraryText } from '../inputs/library/lint.js';
 import { readLibrary, type LibraryFormat } from '../inputs/library/readers.js';
 import type { FileFinding, FileResult, ResultSink } from '../inputs/placed.js';
@@ -19,6 +20,8 @@ import type { WorkerJob, WorkerResult } from '../worker.js';
 
 type Placer = ReturnType<typeof libraryPlacer>;
 
+/** Young generation of a rule thread: enough that a batch's garbage dies young (see `bench`). */
+const CHECK_YOUNG_SPACE_MB = 32;
 /** Replies per job on the worker pool. */
 const BATCH = 2_000;
 /** Every reply in a library stands alone: it is sent as it is, whatever came before. */
@@ -48,7 +51,7 @@ export interface LibraryRunOptions {
  */
 export async function runLibraries(files: readonly { file: string; format: LibraryFormat }[], options: LibraryRunOptions): Promise<Map<string, FileResult>> {
   const results = new Map<string, FileResult>();
-  let pool: JobPool<WorkerJob, WorkerResult> | undefined;
+  let pools: ReplyPools | undefined;
   try {
     for (const { file, format } of files) {
       const name = file === STDIN ? STDIN_NAME : file;
@@ -72,8 +75,8 @@ export async function runLibraries(files: readonly { file: string; format: Libra
         sink.open(name);
         open = true;
         if (options.threads > 1 && text.length * 2 >= PARALLEL_MIN_BYTES) {
-          pool ??= new JobPool<WorkerJob, WorkerResult>(options.threads);
-          await lintOnWorkers(pool, settings, texts, placer, sink);
+          pools ??= new ReplyPools(options.threads);
+          await lintOnWorkers(pools, settings, texts, placer, sink);
         } else {
           const linter = options.resolver.linterForSettings(settings);
           for (let start = 0; start === 0 || start < texts.length; start += BATCH) {
@@ -89,7 +92,7 @@ export async function runLibraries(files: readonly { file: string; format: Libra
       }
     }
   } finally {
-    await pool?.close();
+    await pools?.close();
   }
   return results;
 }
@@ -134,11 +137,33 @@ function fixLibrary(file: string, input: DecodedInput, format: LibraryFormat, se
 }
 
 /**
- * A large file on the pool, in batches. Each batch's findings are placed as they
- * arrive, sharing one copy of each reason and link, and go to the sink in file
- * order: only the batches still running or waiting their turn are held.
+ * Threads for large files, in two groups: segmenting threads (each with its own
+ * jieba) hand packed tokens to rule threads (which load no jieba), so the process
+ * holds fewer dictionaries and the two halves of the work overlap.
  */
-async function lintOnWorkers(pool: JobPool<WorkerJob, WorkerResult>, settings: ResolvedSettings, texts: readonly string[], placer: Placer, sink: ResultSink): Promise<void> {
+export class ReplyPools {
+  readonly segment: JobPool<WorkerJob, WorkerResult>;
+  readonly check: JobPool<WorkerJob, WorkerResult>;
+
+  constructor(threads: number) {
+    const segmenting = Math.max(1, Math.round(threads * 0.4));
+    this.segment = new JobPool(segmenting);
+    this.check = new JobPool(Math.max(1, threads - segmenting), CHECK_YOUNG_SPACE_MB);
+  }
+
+  close(): Promise<unknown> {
+    return Promise.all([this.segment.close(), this.check.close()]);
+  }
+}
+
+/**
+ * A large file on the pools, in batches: each batch is segmented, then its rules
+ * run, then its findings are placed as they arrive (sharing one copy of each
+ * reason and link) and go to the sink in file order. At most a few batches per
+ * thread are in flight, so memory stays bounded whatever the file's size.
+ */
+async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, texts: readonly string[], placer: Placer, sink: ResultSink): Promise<void> {
+  const spec = { settings };
   const strings = new Map<string, string>();
   const intern = (value: string) => strings.get(value) ?? (strings.set(value, value), value);
   const received = (first: number) => (result: WorkerResult) => {
@@ -152,17 +177,34 @@ async function lintOnWorkers(pool: JobPool<WorkerJob, WorkerResult>, settings: R
     }
     return placer.place(first, findings);
   };
+  const lintBatch = (batch: string[], first: number) =>
+    pools.segment
+      .run({ type: 'segment', spec, texts: batch })
+      .then((result) => {
+        const tokens = result as PackedTokens;
+        return pools.check.run({ type: 'replies', spec, texts: batch, tokens, context: STANDALONE }, packedBuffers(tokens));
+      })
+      .then(received(first));
+  // Each thread builds its linter (and the segmenters load jieba) before the first batch arrives.
+  for (let i = 0; i < pools.segment.size; i++) pools.segment.run({ type: 'segment', spec, texts: [] }).catch(() => {});
+  for (let i = 0; i < pools.check.size; i++) pools.check.run({ type: 'replies', spec, texts: [], tokens: packTokens([]), context: STANDALONE }).catch(() => {});
+
+  const inFlight = (pools.segment.size + pools.check.size) * 2;
   const batches: (Promise<FileFinding[][]> | undefined)[] = [];
+  let written = 0;
+  const writeNext = async () => {
+    const placed = await batches[written]!;
+    batches[written] = undefined;
+    sink.add(placer.settle(written * BATCH, placed, written * BATCH + BATCH >= texts.length));
+    written++;
+  };
   for (let start = 0; start < texts.length; start += BATCH) {
-    const placed = pool.run({ type: 'replies', spec: { settings }, texts: texts.slice(start, start + BATCH), context: STANDALONE }).then(received(start));
-    // Awaited in order below; a failure meanwhile is not left unhandled.
+    if (batches.length - written >= inFlight) await writeNext();
+    const placed = lintBatch(texts.slice(start, start + BATCH), start);
+    // Awaited in order; a failure meanwhile is not left unhandled.
     placed.catch(() => {});
     batches.push(placed);
   }
   if (batches.length === 0) sink.add(placer.settle(0, [], true));
-  for (let index = 0; index < batches.length; index++) {
-    const placed = await batches[index]!;
-    batches[index] = undefined;
-    sink.add(placer.settle(index * BATCH, placed, index === batches.length - 1));
-  }
+  while (written < batches.length) await writeNext();
 }

@@ -5,9 +5,11 @@
  */
 import { dirname, resolve } from 'node:path';
 import { glob } from 'tinyglobby';
+import { KefuLintError } from '../engine/errors.js';
 import type { Linter, LinterOptions } from '../engine/linter.js';
 import type { Preset } from '../engine/severity.js';
 import type { RuleSetting } from '../engine/settings.js';
+import type { Tokenizer } from '../engine/tokens.js';
 import { createLinterSync } from '../linter.js';
 import { findConfigFile, loadConfig, type LoadedConfig } from './load.js';
 import type { ConfigData } from './schema.js';
@@ -45,11 +47,24 @@ export type LinterSpec = { settings: ResolvedSettings } | { options: Omit<Linter
 
 const specLinters = new Map<string, Linter>();
 
-/** The linter for a spec, built once per thread (jieba is loaded once per thread). */
-export function linterForSpec(spec: LinterSpec): Linter {
-  const key = JSON.stringify(spec);
+/** A thread that is handed tokens made elsewhere never segments text itself. */
+const TOKENS_GIVEN: Tokenizer = {
+  tokenize() {
+    throw new KefuLintError('tokenizer', '内部错误：这个检查线程只接收已分好词的回复，不能自行分词。');
+  },
+};
+
+/**
+ * The linter for a spec, built once per thread (jieba is loaded once per thread).
+ * `tokensGiven`: the thread only runs `lintTokenized`, so it loads no jieba at all.
+ */
+export function linterForSpec(spec: LinterSpec, tokensGiven = false): Linter {
+  const key = `${tokensGiven}${JSON.stringify(spec)}`;
   let linter = specLinters.get(key);
-  if (!linter) specLinters.set(key, (linter = createLinterSync('options' in spec ? spec.options : toLinterOptions(spec.settings))));
+  if (!linter) {
+    const options = 'options' in spec ? spec.options : toLinterOptions(spec.settings);
+    specLinters.set(key, (linter = createLinterSync(tokensGiven ? { ...options, tokenizer: TOKENS_GIVEN } : options)));
+  }
   return linter;
 }
 

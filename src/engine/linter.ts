@@ -20,7 +20,7 @@ import { resolveRules, RuleSettingSchema } from './settings.js';
 import { PRESETS, type Preset, type SeverityOrOff } from './severity.js';
 import { checkContext, checkText, checkTurns, MAX_REPLY_CHARS, tooLong } from './guard.js';
 import type { Token, Tokenizer } from './tokens.js';
-import { checkedTokenizer, withWords } from './words.js';
+import { checkedTokenizer, checkTokens, withWords } from './words.js';
 
 const isRule = (value: unknown): value is Rule =>
   typeof value === 'object' &&
@@ -73,6 +73,17 @@ export interface Linter {
   fix(text: string, context?: LintContext): string;
   /** The tokens the rules see. */
   tokenize(text: string): Token[];
+  /**
+   * The tokens of many texts, as `tokenize` gives them one by one, segmented in
+   * batches. A text too long to lint (see `lint`) gets no tokens.
+   */
+  tokenizeMany(texts: readonly string[]): Token[][];
+  /**
+   * Lint replies already tokenized by this linter's `tokenize` or `tokenizeMany`
+   * (in another thread, say): the same findings as `lintMany`. Tokens that do not
+   * cover their text exactly are a KefuLintError.
+   */
+  lintTokenized(texts: readonly string[], tokens: readonly (readonly Token[])[], context?: LintContext): Finding[][];
   /** Lint a whole conversation: findings per agent message plus the conversation-level ones. */
   lintConversation(messages: readonly ConversationTurn[]): ConversationResult;
   /** The customer's emotion at each turn (undefined for agent turns). */
@@ -176,6 +187,26 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     tokenize: (text) => {
       checkText(text, 'tokenize()');
       return tokenizer.tokenize(text);
+    },
+    tokenizeMany(texts) {
+      if (!Array.isArray(texts)) throw new KefuLintError('input', 'tokenizeMany() 需要一个文本数组。');
+      texts.forEach((text, index) => checkText(text, `tokenizeMany() 的第 ${index + 1} 项`));
+      const lintable = texts.filter((text) => text.length <= MAX_REPLY_CHARS);
+      const lists = lintable.length < 2 || !tokenizer.tokenizeMany ? lintable.map((text) => tokenizer.tokenize(text)) : tokenizer.tokenizeMany(lintable);
+      let next = 0;
+      return texts.map((text) => (text.length <= MAX_REPLY_CHARS ? lists[next++] : []));
+    },
+    lintTokenized(texts, tokens, context) {
+      if (!Array.isArray(texts) || !Array.isArray(tokens) || texts.length !== tokens.length) {
+        throw new KefuLintError('input', 'lintTokenized() 需要等长的文本数组与词元数组。');
+      }
+      checkContext(context);
+      return texts.map((text, index) => {
+        checkText(text, `lintTokenized() 的第 ${index + 1} 项`);
+        if (runner.size === 0) return [];
+        if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
+        return check(text, checkTokens(text, tokens[index], `lintTokenized() 第 ${index + 1} 项的词元无效`, 'input'), context);
+      });
     },
     lintConversation(messages) {
       checkTurns(messages, 'lintConversation()');

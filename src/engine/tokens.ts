@@ -141,3 +141,52 @@ export function cutInChunks(text: string, cut: (piece: string) => readonly strin
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+
+/** Token lists as flat arrays, to hand to another thread without copying objects. */
+export interface PackedTokens {
+  /** Tokens per text. */
+  counts: Uint32Array<ArrayBuffer>;
+  /** Each token's end offset in its text (each starts where the one before ended). */
+  ends: Uint32Array<ArrayBuffer>;
+  kinds: Uint8Array<ArrayBuffer>;
+}
+
+const KIND_CODES: readonly TokenKind[] = ['word', 'punctuation', 'whitespace', 'symbol', 'emoji'];
+const CODE_OF: Readonly<Record<TokenKind, number>> = { word: 0, punctuation: 1, whitespace: 2, symbol: 3, emoji: 4 };
+
+export function packTokens(lists: readonly (readonly Token[])[]): PackedTokens {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const packed: PackedTokens = { counts: new Uint32Array(lists.length), ends: new Uint32Array(total), kinds: new Uint8Array(total) };
+  let at = 0;
+  lists.forEach((list, index) => {
+    packed.counts[index] = list.length;
+    for (const token of list) {
+      packed.ends[at] = token.end;
+      packed.kinds[at++] = CODE_OF[token.kind];
+    }
+  });
+  return packed;
+}
+
+/** The buffers of packed tokens, to move them to another thread instead of copying. */
+export function packedBuffers(packed: PackedTokens): ArrayBuffer[] {
+  return [packed.counts.buffer, packed.ends.buffer, packed.kinds.buffer];
+}
+
+/** The token lists `packTokens` was given, over the same texts. */
+export function unpackTokens(texts: readonly string[], packed: PackedTokens): Token[][] {
+  const lists: Token[][] = [];
+  let at = 0;
+  texts.forEach((text, index) => {
+    const list: Token[] = [];
+    let start = 0;
+    for (let n = packed.counts[index] ?? 0; n > 0; n--, at++) {
+      const end = packed.ends[at];
+      list.push({ text: text.slice(start, end), start, end, kind: KIND_CODES[packed.kinds[at]] ?? 'word' });
+      start = end;
+    }
+    lists.push(list);
+  });
+  return lists;
+}

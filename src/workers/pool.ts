@@ -89,12 +89,13 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
   private failure: Error | undefined;
   private closing = false;
 
-  constructor(count: number) {
+  /** `youngSpaceMb`: threads that make many short-lived objects (the rules) collect less often with more. */
+  constructor(count: number, youngSpaceMb = WORKER_YOUNG_SPACE_MB) {
     this.workers = Array.from(
       { length: count },
       // A worker's heap holds its linter and one job at a time: capped, V8 collects
       // sooner instead of growing each worker's heap by hundreds of megabytes.
-      () => new Worker(new URL('../worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: WORKER_YOUNG_SPACE_MB } }),
+      () => new Worker(new URL('../worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: youngSpaceMb } }),
     );
     this.load = this.workers.map(() => 0);
     this.workers.forEach((worker, index) => {

@@ -1,0 +1,63 @@
+/**
+ * Segmenting in one thread and running the rules in another: tokens packed into
+ * flat arrays and back, and `lintTokenized` giving exactly what `lintMany` gives.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createLinter, KefuLintError, type Linter } from '../../src/index.js';
+import { MAX_REPLY_CHARS } from '../../src/engine/guard.js';
+import { packTokens, unpackTokens } from '../../src/engine/tokens.js';
+import { generateReplies } from '../../tools/bench/corpus.js';
+
+const TEXTS = [
+  '亲，这个我们做不到！！！',
+  '您好 👍🏻 已经帮您备注了 🇨🇳 请查收',
+  '',
+  '   ',
+  'https://example.com/a?b=1 你的订单号是123456789012，工单已提交',
+  '不客气，有问题随时联系我们😊',
+  ...generateReplies(300, 11),
+];
+
+let linter: Linter;
+let shop: Linter;
+beforeAll(async () => {
+  linter = await createLinter();
+  shop = await createLinter({ words: [{ word: '秒杀价' }] });
+});
+
+describe('packed tokens', () => {
+  it('unpack to the same tokens, emoji, spaces and empty texts included', () => {
+    const lists = linter.tokenizeMany(TEXTS);
+    expect(lists).toEqual(TEXTS.map((text) => linter.tokenize(text)));
+    expect(unpackTokens(TEXTS, packTokens(lists))).toEqual(lists);
+  });
+});
+
+describe('lintTokenized', () => {
+  it('finds what lintMany finds, given the tokens tokenizeMany made', () => {
+    const long = '这个我们做不到'.repeat(Math.ceil(MAX_REPLY_CHARS / 7) + 1);
+    const texts = [...TEXTS, long];
+    const tokens = unpackTokens(texts, packTokens(linter.tokenizeMany(texts)));
+    expect(tokens.at(-1)).toEqual([]);
+    const found = linter.lintTokenized(texts, tokens, { standalone: true });
+    expect(found).toEqual(linter.lintMany(texts, { standalone: true }));
+    expect(found.at(-1)!.map((f) => f.ruleId)).toEqual(['max-reply-length']);
+    expect(found.flat().length).toBeGreaterThan(100);
+  });
+
+  it("keeps a linter's own words: its tokens come from that linter", () => {
+    const texts = ['这是秒杀价哦', '秒杀价已经是最低了'];
+    const tokens = shop.tokenizeMany(texts);
+    expect(tokens.map((list) => list.map((t) => t.text))).toEqual(texts.map((text) => shop.tokenize(text).map((t) => t.text)));
+    expect(tokens[0].map((t) => t.text)).toContain('秒杀价');
+    expect(shop.lintTokenized(texts, tokens)).toEqual(shop.lintMany(texts));
+  });
+
+  it('tokens that do not cover their text are an input error naming the reply, not wrong findings', () => {
+    const tokens = linter.tokenizeMany(['这个不行', '好的']);
+    expect(() => linter.lintTokenized(['这个不行', '好的'], [tokens[1], tokens[0]])).toThrow(KefuLintError);
+    expect(() => linter.lintTokenized(['这个不行', '好的'], [tokens[1], tokens[0]])).toThrow(/第 1 项的词元无效/);
+    expect(() => linter.lintTokenized(['这个不行'], [])).toThrow(/等长/);
+    expect(() => linter.lintTokenized(['这个不行'], [[{ text: '这个', start: 0, end: 2, kind: 'word' }]])).toThrow(/只覆盖到第 2 个字符/);
+  });
+});
