@@ -29,6 +29,8 @@ function foldCase(code: number): number {
 
 export class PhraseMatcher {
   private readonly root: TrieNode = { children: new Map() };
+  /** One bit per UTF-16 code unit that starts some phrase: most tokens start none, and are passed over with one bit test. */
+  private readonly starts = new Uint8Array(8192);
   readonly size: number;
   /** Names of the dictionaries whose entries this matcher holds. */
   readonly dictionaries: ReadonlySet<string>;
@@ -46,6 +48,11 @@ export class PhraseMatcher {
   }
 
   private insert(phrase: string, entry: PhraseEntry): void {
+    if (phrase.length === 0) return;
+    const first = foldCase(phrase.charCodeAt(0));
+    this.starts[first >> 3] |= 1 << (first & 7);
+    // An upper-case first letter is matched folded; the text's own letter may be either.
+    if (first >= 97 && first <= 122) this.starts[(first - 32) >> 3] |= 1 << ((first - 32) & 7);
     let node = this.root;
     for (let i = 0; i < phrase.length; i++) {
       const code = foldCase(phrase.charCodeAt(i));
@@ -65,14 +72,15 @@ export class PhraseMatcher {
    */
   match(text: string, tokens: readonly Token[], boundary: Uint8Array = tokenBoundaries(text, tokens)): PhraseMatch[] {
     if (tokens.length === 0) return [];
-    const root = this.root;
+    const { root, starts } = this;
     let found: PhraseMatch[] | undefined;
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
-      if (token.kind === 'whitespace') continue;
       const start = token.start;
-      // Most tokens start no phrase: one lookup, then the next token.
-      let node = root.children.get(foldCase(text.charCodeAt(start)));
+      const code = text.charCodeAt(start);
+      // Most tokens start no phrase: one bit test, then the next token.
+      if (!(starts[code >> 3] & (1 << (code & 7))) || token.kind === 'whitespace') continue;
+      let node = root.children.get(foldCase(code));
       for (let i = start; node !== undefined; ) {
         const terminal = node.terminal;
         if (terminal) {
