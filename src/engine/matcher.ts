@@ -102,7 +102,13 @@ export class PhraseMatcher {
    */
   matchAnywhere(text: string): PhraseMatch[] {
     const found: PhraseMatch[] = [];
+    const { starts } = this;
     for (let start = 0; start < text.length; ) {
+      const code = text.charCodeAt(start);
+      if (!(starts[code >> 3] & (1 << (code & 7)))) {
+        start++;
+        continue;
+      }
       let best: PhraseMatch | undefined;
       let node: TrieNode | undefined = this.root;
       for (let i = start; i < text.length; i++) {
