@@ -15,15 +15,16 @@ import { STDIN, STDIN_NAME } from '../inputs/registry.js';
 import { fixDiff } from '../output/diff.js';
 import { readInputStream, readTextInput, type DecodedInput } from '../text/read.js';
 import { writeFileAtomic } from '../text/write.js';
-import { JobPool, PARALLEL_MIN_BYTES } from '../workers/pool.js';
+import { JobPool, PARALLEL_MIN_BYTES, WorkerFailure } from '../workers/pool.js';
 import type { WorkerJob, WorkerResult } from '../worker.js';
 
 type Placer = ReturnType<typeof libraryPlacer>;
 
 /** Young generation of a rule thread: enough that a batch's garbage dies young (see `bench`). */
 const CHECK_YOUNG_SPACE_MB = 32;
-/** Replies per job on the worker pool. */
+/** Replies per job on the worker pool, and characters at most. */
 const BATCH = 2_000;
+const BATCH_CHARS = 1 << 20;
 /** Every reply in a library stands alone: it is sent as it is, whatever came before. */
 const STANDALONE = { standalone: true } as const;
 
@@ -79,13 +80,19 @@ export async function runLibraries(files: readonly { file: string; format: Libra
           await lintOnWorkers(pools, settings, texts, placer, sink);
         } else {
           const linter = options.resolver.linterForSettings(settings);
-          for (let start = 0; start === 0 || start < texts.length; start += BATCH) {
-            const findings = linter.lintMany(texts.slice(start, start + BATCH), STANDALONE);
-            sink.add(placer.settle(start, placer.place(start, findings), start + BATCH >= texts.length));
-          }
+          const ranges = batchRanges(texts);
+          ranges.forEach(([start, end], index) => {
+            const findings = linter.lintMany(texts.slice(start, end), STANDALONE);
+            sink.add(placer.settle(start, placer.place(start, findings), index === ranges.length - 1));
+          });
         }
       } catch (error) {
         options.reportError(error);
+        // A thread that died (out of memory, say) takes its pool with it: the next file gets new threads.
+        if (error instanceof WorkerFailure && pools) {
+          await pools.close();
+          pools = undefined;
+        }
       } finally {
         // A file that failed part way keeps what was found before (the run exits 2).
         if (open) sink.close();
@@ -190,21 +197,42 @@ async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, text
   for (let i = 0; i < pools.check.size; i++) pools.check.run({ type: 'replies', spec, texts: [], tokens: packTokens([]), context: STANDALONE }).catch(() => {});
 
   const inFlight = (pools.segment.size + pools.check.size) * 2;
+  const ranges = batchRanges(texts);
   const batches: (Promise<FileFinding[][]> | undefined)[] = [];
   let written = 0;
   const writeNext = async () => {
     const placed = await batches[written]!;
     batches[written] = undefined;
-    sink.add(placer.settle(written * BATCH, placed, written * BATCH + BATCH >= texts.length));
+    sink.add(placer.settle(ranges[written][0], placed, written === ranges.length - 1));
     written++;
   };
-  for (let start = 0; start < texts.length; start += BATCH) {
+  for (const [start, end] of ranges) {
     if (batches.length - written >= inFlight) await writeNext();
-    const placed = lintBatch(texts.slice(start, start + BATCH), start);
+    const placed = lintBatch(texts.slice(start, end), start);
     // Awaited in order; a failure meanwhile is not left unhandled.
     placed.catch(() => {});
     batches.push(placed);
   }
-  if (batches.length === 0) sink.add(placer.settle(0, [], true));
   while (written < batches.length) await writeNext();
+}
+
+/**
+ * Replies in batches of at most BATCH replies and BATCH_CHARS characters (a batch
+ * of very long replies stays small enough for a worker's capped heap), as
+ * [start, end) ranges; an empty list is one empty batch.
+ */
+export function batchRanges(texts: readonly string[]): [number, number][] {
+  const ranges: [number, number][] = [];
+  let start = 0;
+  let chars = 0;
+  for (let i = 0; i < texts.length; i++) {
+    if (i > start && (i - start >= BATCH || chars + texts[i].length > BATCH_CHARS)) {
+      ranges.push([start, i]);
+      start = i;
+      chars = 0;
+    }
+    chars += texts[i].length;
+  }
+  ranges.push([start, texts.length]);
+  return ranges;
 }

@@ -156,12 +156,17 @@ export function layoutOf(text: string, tokens: readonly Token[]): ReplyLayout {
 
 /** The clause holding `offset` (the nearest one before it when it falls between clauses). */
 export function clauseAt(layout: ReplyLayout, offset: number): Clause | undefined {
-  let found: Clause | undefined;
-  for (const clause of layout.clauses) {
-    if (clause.start > offset) break;
-    found = clause;
+  // Clauses are in order: the last one starting at or before `offset`, found by halving
+  // (a long reply has thousands of clauses, and rules ask once per phrase).
+  const clauses = layout.clauses;
+  let low = 0;
+  let high = clauses.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (clauses[mid].start > offset) high = mid;
+    else low = mid + 1;
   }
-  return found;
+  return low > 0 ? clauses[low - 1] : undefined;
 }
 
 /** Is there a negator in the clause of `offset`, before it? */

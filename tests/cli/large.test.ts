@@ -108,3 +108,28 @@ describe('--format json written while linting', { timeout: 120_000 }, () => {
     expect(result.messages.map((m) => m.ruleId)).toContain('no-negative-phrasing');
   });
 });
+
+describe('batches', { timeout: 120_000 }, () => {
+  it('hold at most 2,000 replies and about a million characters; an empty list is one empty batch', async () => {
+    const { batchRanges } = await import('../../src/cli/libraries.js');
+    expect(batchRanges([])).toEqual([[0, 0]]);
+    expect(batchRanges(Array.from({ length: 4500 }, () => '好的'))).toEqual([[0, 2000], [2000, 4000], [4000, 4500]]);
+    const long = '这个我们做不到'.repeat(90_000);
+    expect(batchRanges(['好的', long, long, '好的', '好的'])).toEqual([[0, 2], [2, 5]]);
+  });
+
+  it('a file of very long replies is linted on the threads in small batches, the same as on one thread', async () => {
+    const long = join(dir, 'long.txt');
+    const reply = '亲，这个我们做不到，'.repeat(12_000);
+    writeFileSync(long, Array.from({ length: 6 }, (_, i) => `${i}${reply}`).join('\n') + '\n');
+    const { main } = (await import('../../dist/src/cli/main.js')) as { main: typeof mainType };
+    const runOn = async (threads: number) => {
+      let stdout = '';
+      const status = await main(['node', 'kefu-lint', '--format', 'json', '--threads', String(threads), long], { stdout: (t) => (stdout += t), stderr: () => {}, stdin: Readable.from([]), tty: false });
+      return { status, stdout };
+    };
+    const threaded = await runOn(2);
+    expect(threaded).toEqual(await runOn(1));
+    expect((JSON.parse(threaded.stdout) as { messages: unknown[] }[])[0].messages.length).toBeGreaterThan(6);
+  });
+});

@@ -48,10 +48,15 @@ function main(): void {
     writeTranscript(large, 5_000_000);
     const line = join(dir, 'line.txt');
     writeFileSync(line, '您好，这个不行。'.repeat(1_250_000) + '\n您好，已经发货了\n');
+    // Replies just under the length limit, each with 12,000 refusals in 24,000 clauses
+    // (looking up each phrase's clause one by one made this 18 s).
+    const dense = join(dir, 'dense.txt');
+    writeFileSync(dense, Array.from({ length: 6 }, (_, i) => `${i}${'亲，这个我们做不到，'.repeat(12_000)}`).join('\n') + '\n');
     const outcomes = [
       run('JSONL, one 50M-character message (150 MB line)', ['-f', 'json', huge]),
       run('JSONL, one 5M-character message (15 MB line)', ['-f', 'json', large]),
       run('reply list, one 10M-character line', ['-f', 'json', line]),
+      run('reply list, 6 replies of 120k characters, 72k findings', ['-f', 'json', dense]),
       run('reply list on stdin from /dev/zero', ['-f', 'json', '-'], '/dev/zero'),
     ];
     console.log('kefu-lint limits — inputs that once crashed the process\n');
