@@ -56,7 +56,7 @@ function main(): void {
       run('JSONL, one 50M-character message (150 MB line)', ['-f', 'json', huge]),
       run('JSONL, one 5M-character message (15 MB line)', ['-f', 'json', large]),
       run('reply list, one 10M-character line', ['-f', 'json', line]),
-      run('reply list, 6 replies of 120k characters, 72k findings', ['-f', 'json', dense]),
+      run('reply list, 6 replies of 120k chars, 72k findings', ['-f', 'json', dense]),
       run('reply list on stdin from /dev/zero', ['-f', 'json', '-'], '/dev/zero'),
     ];
     console.log('kefu-lint limits — inputs that once crashed the process\n');
