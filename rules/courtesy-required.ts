@@ -7,7 +7,7 @@
  * 订单号呢 → 麻烦您提供一下订单号，我帮您查询
  */
 import * as z from 'zod';
-import { NOT_LANGUAGE } from '../src/engine/context.js';
+import { tokensOutside } from '../src/engine/context.js';
 import type { PhraseMatch } from '../src/engine/matcher.js';
 import { defineRule, replySpan, type ReplyContext } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
@@ -50,7 +50,7 @@ export default defineRule({
       // Most replies have a courtesy marker: check that first, before looking at words.
       const matches = reply.matches('courtesy');
       if (matches.some((match) => match.entry.kind === undefined)) return;
-      const words = reply.tokens.filter((t) => t.kind === 'word' && !PARTICLE.test(t.text) && !reply.layout.spans.some((s) => NOT_LANGUAGE.has(s.kind) && s.start <= t.start && t.end <= s.end));
+      const words = tokensOutside(reply.layout, reply.tokens).filter((t) => t.kind === 'word' && !PARTICLE.test(t.text));
       if (words.length === 0) return;
       const span = replySpan(reply);
       if (!span) return;

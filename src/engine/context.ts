@@ -218,13 +218,54 @@ export function subjectAt(layout: ReplyLayout, text: string, offset: number): 'c
   return undefined;
 }
 
+/** For each span, the furthest end of it and the spans before it (kept per spans list). */
+const reaches = new WeakMap<readonly TextSpan[], Int32Array>();
+
 /** Does [start, end) overlap a span of one of `kinds`? */
 export function inSpans(layout: ReplyLayout, start: number, end: number, kinds: ReadonlySet<SpanKind> = NOT_LANGUAGE): boolean {
-  for (const span of layout.spans) {
-    if (span.start >= end) break;
-    if (span.end > start && kinds.has(span.kind)) return true;
+  const spans = layout.spans;
+  if (spans.length <= 16) {
+    for (const span of spans) {
+      if (span.start >= end) break;
+      if (span.end > start && kinds.has(span.kind)) return true;
+    }
+    return false;
+  }
+  // A reply with thousands of spans (quotations, emoticons) is asked once per phrase:
+  // halve to the spans that start before `end`, then walk back only while one can reach `start`.
+  let reach = reaches.get(spans);
+  if (!reach) {
+    reach = new Int32Array(spans.length);
+    let furthest = -1;
+    for (let i = 0; i < spans.length; i++) reach[i] = furthest = Math.max(furthest, spans[i].end);
+    reaches.set(spans, reach);
+  }
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (spans[mid].start < end) low = mid + 1;
+    else high = mid;
+  }
+  for (let i = low - 1; i >= 0 && reach[i] > start; i--) {
+    if (spans[i].end > start && kinds.has(spans[i].kind)) return true;
   }
   return false;
+}
+
+/** The tokens that are not inside a span of one of `kinds`, in order (one pass over both). */
+export function tokensOutside(layout: ReplyLayout, tokens: readonly Token[], kinds: ReadonlySet<SpanKind> = NOT_LANGUAGE): Token[] {
+  const spans = layout.spans.filter((span) => kinds.has(span.kind));
+  const outside: Token[] = [];
+  let next = 0;
+  let reach = -1;
+  for (const token of tokens) {
+    // The furthest end of the spans that start at or before the token: it holds the
+    // token exactly when some such span does.
+    while (next < spans.length && spans[next].start <= token.start) reach = Math.max(reach, spans[next++].end);
+    if (reach < token.end) outside.push(token);
+  }
+  return outside;
 }
 
 /**

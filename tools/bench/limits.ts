@@ -50,6 +50,9 @@ function main(): void {
     writeFileSync(line, '您好，这个不行。'.repeat(1_250_000) + '\n您好，已经发货了\n');
     // Replies just under the length limit, each with 12,000 refusals in 24,000 clauses
     // (looking up each phrase's clause one by one made this 18 s).
+    // One reply of 180k characters with 20,000 quotations (each token was checked against every span: 27 s).
+    const quoted = join(dir, 'quoted.txt');
+    writeFileSync(quoted, '「好的」这个不行，'.repeat(20_000) + '\n');
     const dense = join(dir, 'dense.txt');
     writeFileSync(dense, Array.from({ length: 6 }, (_, i) => `${i}${'亲，这个我们做不到，'.repeat(12_000)}`).join('\n') + '\n');
     const outcomes = [
@@ -57,6 +60,7 @@ function main(): void {
       run('JSONL, one 5M-character message (15 MB line)', ['-f', 'json', large]),
       run('reply list, one 10M-character line', ['-f', 'json', line]),
       run('reply list, 6 replies of 120k chars, 72k findings', ['-f', 'json', dense]),
+      run('one reply of 180k chars, 20k quotations', ['-f', 'json', quoted]),
       run('reply list on stdin from /dev/zero', ['-f', 'json', '-'], '/dev/zero'),
     ];
     console.log('kefu-lint limits — inputs that once crashed the process\n');

@@ -1,0 +1,67 @@
+/**
+ * Looking things up in a reply's layout: the clause of an offset, whether a span
+ * covers a phrase, and the tokens outside spans. Long replies have thousands of
+ * clauses and spans, so these are found by halving and in one pass; they must
+ * answer exactly what a plain scan answers.
+ */
+import { describe, expect, it } from 'vitest';
+import { clauseAt, inSpans, tokensOutside, type ReplyLayout } from '../../src/engine/context.js';
+import type { Clause } from '../../src/engine/context.js';
+import type { SpanKind, TextSpan } from '../../src/engine/spans.js';
+import type { Token } from '../../src/engine/tokens.js';
+import { seededRandom } from '../../tools/random.js';
+
+const KINDS: SpanKind[] = ['url', 'quote', 'emoticon', 'placeholder', 'menu'];
+
+function randomSpans(random: () => number, count: number, length: number): TextSpan[] {
+  const spans = Array.from({ length: count }, () => {
+    const start = Math.floor(random() * length);
+    return { start, end: Math.min(length, start + 1 + Math.floor(random() * 12)), kind: KINDS[Math.floor(random() * KINDS.length)] };
+  });
+  return spans.sort((a, b) => a.start - b.start);
+}
+
+describe('layout lookups', () => {
+  it('inSpans answers what a scan of every span answers, with few spans and with thousands', () => {
+    const random = seededRandom(5);
+    for (const count of [0, 3, 16, 17, 400, 3000]) {
+      const spans = randomSpans(random, count, 5000);
+      const layout = { spans } as unknown as ReplyLayout;
+      const quotes = new Set<SpanKind>(['quote']);
+      for (let q = 0; q < 500; q++) {
+        const start = Math.floor(random() * 5000);
+        const end = start + Math.floor(random() * 6);
+        for (const kinds of [quotes, new Set<SpanKind>(['url', 'emoticon'])]) {
+          const scan = spans.some((s) => s.start < end && s.end > start && kinds.has(s.kind));
+          expect(inSpans(layout, start, end, kinds)).toBe(scan);
+        }
+      }
+    }
+  });
+
+  it('tokensOutside keeps exactly the tokens no span of the kinds holds, in order', () => {
+    const random = seededRandom(9);
+    const tokens: Token[] = [];
+    for (let at = 0; at < 4000; ) {
+      const end = at + 1 + Math.floor(random() * 3);
+      tokens.push({ text: 'x'.repeat(end - at), start: at, end, kind: 'word' });
+      at = end;
+    }
+    const spans = randomSpans(random, 600, 4000);
+    const layout = { spans } as unknown as ReplyLayout;
+    const kinds = new Set<SpanKind>(['quote', 'url']);
+    const expected = tokens.filter((t) => !spans.some((s) => kinds.has(s.kind) && s.start <= t.start && t.end <= s.end));
+    expect(tokensOutside(layout, tokens, kinds)).toEqual(expected);
+    expect(expected.length).toBeLessThan(tokens.length);
+  });
+
+  it('clauseAt gives the last clause starting at or before the offset', () => {
+    const clauses = Array.from({ length: 2000 }, (_, i) => ({ start: i * 10 + 2, end: i * 10 + 9 })) as Clause[];
+    const layout = { clauses } as unknown as ReplyLayout;
+    expect(clauseAt(layout, 0)).toBeUndefined();
+    expect(clauseAt(layout, 2)).toBe(clauses[0]);
+    expect(clauseAt(layout, 11)).toBe(clauses[0]);
+    expect(clauseAt(layout, 12)).toBe(clauses[1]);
+    expect(clauseAt(layout, 19_995)).toBe(clauses[1999]);
+  });
+});
