@@ -33,6 +33,8 @@ const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 const ADMIN_SUFFIX = /[省市区县]$/u;
 const SENTENCE_BREAK = new Set(['。', '！', '？', '!', '?', '\n']);
+/** How far before an address its label is looked for. */
+const LABEL_REACH = 200;
 
 export default defineRule({
   id: 'no-privacy-leak',
@@ -228,14 +230,7 @@ function maskDigits(value: string, keepStart: number, keepEnd: number): string {
 
 /** The place-name token (浙江省, 西湖区) ending with the admin suffix at `offset`. */
 function placeToken(tokens: readonly Token[], offset: number): Token | undefined {
-  let low = 0;
-  let high = tokens.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (tokens[mid].start <= offset) low = mid;
-    else high = mid - 1;
-  }
-  const token = tokens[low];
+  const token = tokens[tokenIndexAt(tokens, offset)];
   if (!token || token.start > offset || token.end <= offset) return undefined;
   if (token.end !== offset + 1 || !isPlace(token)) return undefined;
   return token;
@@ -245,17 +240,35 @@ function isPlace(token: Token): boolean {
   return token.text.length >= 2 && ADMIN_SUFFIX.test(token.text) && !NOT_A_PLACE.has(token.text);
 }
 
+/** The index of the last token starting at or before `offset` (tokens are in order). */
+function tokenIndexAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (tokens[mid].start <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
 /** End of the run of place names (浙江省杭州市西湖区) starting with `first`. */
 function placesEnd(tokens: readonly Token[], first: Token): number {
   let end = first.end;
-  for (let i = tokens.indexOf(first) + 1; i < tokens.length; i++) {
+  for (let i = tokenIndexAt(tokens, first.start) + 1; i < tokens.length; i++) {
     if (!isPlace(tokens[i])) break;
     end = tokens[i].end;
   }
   return end;
 }
 
+/**
+ * Where the sentence holding `before` starts, looking back at most LABEL_REACH
+ * characters: a label (退货地址：) stands close to its address, and a reply that is
+ * one endless sentence must not be scanned from its start for every address.
+ */
 function sentenceStart(text: string, before: number): number {
-  for (let i = before - 1; i >= 0; i--) if (SENTENCE_BREAK.has(text[i])) return i + 1;
-  return 0;
+  const limit = Math.max(0, before - LABEL_REACH);
+  for (let i = before - 1; i >= limit; i--) if (SENTENCE_BREAK.has(text[i])) return i + 1;
+  return limit;
 }

@@ -4,6 +4,7 @@
  * (……吗, 是不是……, ……多少). 订单号是多少？地址是哪里？要开发票吗？ → 请问您的订单号是多少？
  */
 import * as z from 'zod';
+import type { PhraseMatch } from '../src/engine/matcher.js';
 import { defineRule, escapeRegExp } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 import { inSpans, quotedAt, type Clause, type SpanKind } from '../src/engine/context.js';
@@ -53,15 +54,15 @@ export default defineRule({
       // Each question needs a ？, a question word or a particle: too few of them, nothing to count.
       if (questionMarks(text) + matches.length + occurrences(anyParticle, text) <= options.max) return;
       const { layout } = reply;
-      const asks = (clause: Clause): boolean => {
+      // `words`: the question phrases inside the clause.
+      const asks = (clause: Clause, words: readonly PhraseMatch[]): boolean => {
         // 请问还有其他可以帮到您的吗: a polite close, not one more question for the customer to answer.
-        if (matches.some((m) => m.entry.kind === 'pre-close' && m.start >= clause.start && m.end <= clause.end)) return false;
+        if (words.some((m) => m.entry.kind === 'pre-close')) return false;
         const marks = text.slice(clause.end, clause.after);
         // A ? standing for a lost character (放?心, ??) asks nothing.
         const mark = marks.search(QUESTION_MARK);
         if (mark >= 0) return !quotedAt(layout, clause.end, clause.after) && !inSpans(layout, clause.end + mark, clause.end + mark + 1, LOST);
         if (quotedAt(layout, clause.start, clause.end)) return false;
-        const words = matches.filter((m) => m.start >= clause.start && m.end <= clause.end);
         return (
           endsWith(particles, text, clause.end) ||
           words.some((m) => m.entry.kind === 'choice') ||
@@ -70,8 +71,13 @@ export default defineRule({
       };
       const questions: Clause[] = [];
       let previousAsked = true;
+      // Clauses and matches are both in order: each clause's phrases are found by moving on, not by searching all.
+      let next = 0;
       for (const clause of layout.clauses) {
-        const asked: boolean = asks(clause) && (previousAsked || !TAG.test(text.slice(clause.start, clause.end)));
+        while (next < matches.length && matches[next].start < clause.start) next++;
+        const words: PhraseMatch[] = [];
+        for (let j = next; j < matches.length && matches[j].start < clause.end; j++) if (matches[j].end <= clause.end) words.push(matches[j]);
+        const asked: boolean = asks(clause, words) && (previousAsked || !TAG.test(text.slice(clause.start, clause.end)));
         if (asked) questions.push(clause);
         previousAsked = asked;
       }

@@ -33,10 +33,14 @@ testRule('no-privacy-leak', {
     '我们广州市的仓库每月1号盘点',
     '请寄回浙江省杭州市余杭区仓前街道文一西路1号，收件人写售后部',
     '退货地址：上海市浦东新区世纪大道100号',
+    // The label is looked for within 200 characters before the address, in the same sentence.
+    `退货地址${'，'.repeat(190)}上海市浦东新区世纪大道100号`,
     { text: '如有问题请拨打店长电话13912345678', options: { allow: ['139 1234 5678'] } },
     { text: `身份证${ID}`, options: { check: ['mobile'] } },
   ],
   invalid: [
+    // A label further back than that does not make a customer's address the shop's.
+    { text: `退货地址${'，'.repeat(210)}上海市浦东新区世纪大道100号`, findings: [{ actual: '上海市浦东新区世纪大道100号' }] },
     {
       text: '您的手机号是13812345678，对吗',
       findings: [{ actual: '13812345678', start: 6, end: 17, suggests: ['138****5678', '尾号5678'] }],

@@ -53,6 +53,12 @@ function main(): void {
     // One reply of 180k characters with 20,000 quotations (each token was checked against every span: 27 s).
     const quoted = join(dir, 'quoted.txt');
     writeFileSync(quoted, '「好的」这个不行，'.repeat(20_000) + '\n');
+    // One sentence of 12,000 addresses, and one reply of 45,000 questions (each looked back
+    // to the reply's start, or at every question phrase: 60 s and 10 s).
+    const addresses = join(dir, 'addresses.txt');
+    writeFileSync(addresses, '地址是北京市朝阳区建国路1号，'.repeat(12_000) + '\n');
+    const questions = join(dir, 'questions.txt');
+    writeFileSync(questions, '可以吗？'.repeat(45_000) + '\n');
     const dense = join(dir, 'dense.txt');
     writeFileSync(dense, Array.from({ length: 6 }, (_, i) => `${i}${'亲，这个我们做不到，'.repeat(12_000)}`).join('\n') + '\n');
     const outcomes = [
@@ -61,6 +67,8 @@ function main(): void {
       run('reply list, one 10M-character line', ['-f', 'json', line]),
       run('reply list, 6 replies of 120k chars, 72k findings', ['-f', 'json', dense]),
       run('one reply of 180k chars, 20k quotations', ['-f', 'json', quoted]),
+      run('one reply of 180k chars, 12k addresses', ['-f', 'json', addresses]),
+      run('one reply of 180k chars, 45k questions', ['-f', 'json', questions]),
       run('reply list on stdin from /dev/zero', ['-f', 'json', '-'], '/dev/zero'),
     ];
     console.log('kefu-lint limits — inputs that once crashed the process\n');
