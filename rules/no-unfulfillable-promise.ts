@@ -5,6 +5,8 @@
  */
 import * as z from 'zod';
 import { hypotheticalAt, negatedAt } from '../src/engine/context.js';
+import { breakFinder } from '../src/engine/scan.js';
+import { firstFrom, type PhraseMatch } from '../src/engine/matcher.js';
 import { defineRule, reasonOf } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 
@@ -37,14 +39,25 @@ export default defineRule({
       if (matches.length === 0) return;
       const outcomes = matches.filter((m) => m.entry.kind === 'outcome');
       const claims = reply.matches('absolute-claims');
-      const isClaim = (start: number, end: number) => claims.some((c) => c.start < end && start < c.end);
+      // Claims of one list never overlap, so in order of start they are also in order of end.
+      const isClaim = (start: number, end: number) => {
+        let low = 0;
+        let high = claims.length;
+        while (low < high) {
+          const mid = (low + high) >> 1;
+          if (claims[mid].end <= start) low = mid + 1;
+          else high = mid;
+        }
+        return low < claims.length && claims[low].start < end;
+      };
+      const nextBreak = breakFinder(reply.text, CLAUSE_BREAK);
       let coveredUntil = -1;
       for (const match of matches) {
         if (match.start < coveredUntil) continue;
         // 无法保证……, 为了保证……, 如果一定要……, 我也一定很着急: no promise is made.
         if (negatedAt(reply.layout, match.start) || hypotheticalAt(reply.layout, match.start) || FEELING.test(reply.text.slice(match.end, match.end + 4))) continue;
         if (match.entry.kind === 'absolute') {
-          const end = clauseEnd(reply.text, match.end);
+          const end = nextBreak(match.end);
           if (!isClaim(match.start, end)) {
             reply.report({ start: match.start, end, reason: reasonOf(match.entry, ''), expected: match.entry.rewrites });
           }
@@ -52,9 +65,13 @@ export default defineRule({
           continue;
         }
         if (match.entry.kind !== 'marker') continue;
-        const outcome = outcomes.find(
-          (o) => o.start >= match.end && o.start - match.end <= options.window && !CLAUSE_BREAK.test(reply.text.slice(match.end, o.start)),
-        );
+        let outcome: PhraseMatch | undefined;
+        for (let k = firstFrom(outcomes, match.end); k < outcomes.length && outcomes[k].start - match.end <= options.window; k++) {
+          if (!CLAUSE_BREAK.test(reply.text.slice(match.end, outcomes[k].start))) {
+            outcome = outcomes[k];
+            break;
+          }
+        }
         if (!outcome) continue;
         if (isClaim(match.start, outcome.end)) {
           coveredUntil = outcome.end;
@@ -74,7 +91,3 @@ export default defineRule({
   },
 });
 
-function clauseEnd(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) if (CLAUSE_BREAK.test(text[i])) return i;
-  return text.length;
-}

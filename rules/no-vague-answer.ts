@@ -4,6 +4,7 @@
  * is fine. 应该可以吧 → 我帮您核实后尽快回复您
  */
 import * as z from 'zod';
+import { breakFinder } from '../src/engine/scan.js';
 import { defineRule, reasonOf } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 
@@ -37,12 +38,13 @@ export default defineRule({
       const matches = reply.matches('vague-answers');
       if (matches.length === 0) return;
       const { text } = reply;
+      const nextBreak = breakFinder(text, CLAUSE_BREAK);
       let coveredUntil = -1;
       for (const match of matches) {
         if (match.start < coveredUntil || match.entry.kind === 'tail') continue;
         let end = match.end;
         if (match.entry.kind === 'hedge') {
-          const clauseEnd = endOfClause(text, match.end);
+          const clauseEnd = endOfClause(text, match.end, nextBreak(match.end));
           const tail = tails.find((t) => text.endsWith(t, clauseEnd));
           if (!tail || clauseEnd - tail.length - match.end > options.window) continue;
           end = clauseEnd;
@@ -59,10 +61,9 @@ export default defineRule({
   },
 });
 
-/** Where the clause holding `from` ends, trailing spaces left out. */
-function endOfClause(text: string, from: number): number {
-  let end = from;
-  while (end < text.length && !CLAUSE_BREAK.test(text[end])) end++;
+/** Where the clause holding `from` ends (its break at `breakAt`), trailing spaces left out. */
+function endOfClause(text: string, from: number, breakAt: number): number {
+  let end = breakAt;
   while (end > from && /\s/u.test(text[end - 1])) end--;
   return end;
 }

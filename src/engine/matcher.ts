@@ -179,3 +179,15 @@ function dropOverlaps(matches: PhraseMatch[]): PhraseMatch[] {
   }
   return kept;
 }
+
+/** The index of the first match (of a list in order of start) starting at or after `offset`. */
+export function firstFrom(matches: readonly { start: number }[], offset: number): number {
+  let low = 0;
+  let high = matches.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (matches[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -9,6 +9,8 @@ import { clauseAt, inSpans, tokensOutside, type ReplyLayout } from '../../src/en
 import type { Clause } from '../../src/engine/context.js';
 import type { SpanKind, TextSpan } from '../../src/engine/spans.js';
 import type { Token } from '../../src/engine/tokens.js';
+import { firstFrom } from '../../src/engine/matcher.js';
+import { breakFinder } from '../../src/engine/scan.js';
 import { seededRandom } from '../../tools/random.js';
 
 const KINDS: SpanKind[] = ['url', 'quote', 'emoticon', 'placeholder', 'menu'];
@@ -63,5 +65,20 @@ describe('layout lookups', () => {
     expect(clauseAt(layout, 11)).toBe(clauses[0]);
     expect(clauseAt(layout, 12)).toBe(clauses[1]);
     expect(clauseAt(layout, 19_995)).toBe(clauses[1999]);
+  });
+
+  it('breakFinder and firstFrom answer what a scan answers, asked in order or not', () => {
+    const random = seededRandom(3);
+    const text = Array.from({ length: 3000 }, () => (random() < 0.05 ? '，' : '字')).join('');
+    const next = breakFinder(text, /[，。]/u);
+    const scan = (from: number) => {
+      let i = from;
+      while (i < text.length && text[i] !== '，') i++;
+      return i;
+    };
+    const froms = [...Array.from({ length: 3000 }, (_, i) => i), ...Array.from({ length: 500 }, () => Math.floor(random() * 3000))];
+    for (const from of froms) expect(next(from)).toBe(scan(from));
+    const matches = Array.from({ length: 300 }, (_, i) => ({ start: i * 3 }));
+    for (const offset of [-1, 0, 1, 3, 4, 897, 898, 2000]) expect(firstFrom(matches, offset)).toBe(matches.findIndex((m) => m.start >= offset) === -1 ? matches.length : matches.findIndex((m) => m.start >= offset));
   });
 });
