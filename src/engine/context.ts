@@ -12,6 +12,7 @@
  *   agent acts for the customer (帮您联系……, 给您申请……).
  * 如果您没办法到店，可以…… → clause 1 is a condition: no refusal there.
  */
+import { firstFrom } from './matcher.js';
 import { NOT_LANGUAGE, NOT_READ, textSpans, type SpanKind, type TextSpan } from './spans.js';
 import type { Token } from './tokens.js';
 
@@ -240,14 +241,7 @@ export function inSpans(layout: ReplyLayout, start: number, end: number, kinds: 
     for (let i = 0; i < spans.length; i++) reach[i] = furthest = Math.max(furthest, spans[i].end);
     reaches.set(spans, reach);
   }
-  let low = 0;
-  let high = spans.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (spans[mid].start < end) low = mid + 1;
-    else high = mid;
-  }
-  for (let i = low - 1; i >= 0 && reach[i] > start; i--) {
+  for (let i = firstFrom(spans, end) - 1; i >= 0 && reach[i] > start; i--) {
     if (spans[i].end > start && kinds.has(spans[i].kind)) return true;
   }
   return false;
