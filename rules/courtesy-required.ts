@@ -7,8 +7,7 @@
  * 订单号呢 → 麻烦您提供一下订单号，我帮您查询
  */
 import * as z from 'zod';
-import { tokensOutside } from '../src/engine/context.js';
-import type { Token } from '../src/engine/tokens.js';
+import { tokensOutside, uncovered } from '../src/engine/context.js';
 import type { PhraseMatch } from '../src/engine/matcher.js';
 import { defineRule, replySpan, type ReplyContext } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
@@ -56,7 +55,7 @@ export default defineRule({
       const span = replySpan(reply);
       if (!span) return;
       const { context } = reply;
-      const acknowledged = allCovered(words, matches.filter((m) => m.entry.kind === 'acknowledgement'));
+      const acknowledged = uncovered(words, matches.filter((m) => m.entry.kind === 'acknowledgement')).length === 0;
       if (context.history !== undefined && !context.standalone && (options.exemptAcknowledgements || !acknowledged)) {
         const curt = curtness(reply, matches);
         if (curt) reply.report({ ...span, reason: curt.reason, expected: curt.expected });
@@ -106,15 +105,4 @@ function bareDemand(reply: ReplyContext, demands: readonly PhraseMatch[]): boole
     if (demands.some((d) => d.start <= token.start && token.end <= d.end)) return true;
     return DEMAND_FILLER.test(token.text);
   });
-}
-
-/** Does some match hold each word? Both in order: one pass, keeping the furthest end reached. */
-function allCovered(words: readonly Token[], matches: readonly PhraseMatch[]): boolean {
-  let next = 0;
-  let reach = -1;
-  for (const word of words) {
-    while (next < matches.length && matches[next].start <= word.start) reach = Math.max(reach, matches[next++].end);
-    if (reach < word.end) return false;
-  }
-  return true;
 }

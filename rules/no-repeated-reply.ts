@@ -22,9 +22,6 @@ function normalize(text: string): string {
   return text.replace(NOISE, '').replace(LEADING, '');
 }
 
-/** Texts normalized at most once while a conversation is linted (each earlier reply is compared with every later one). */
-const REMEMBERED = 4096;
-
 export default defineRule({
   id: 'no-repeated-reply',
   meta: {
@@ -48,25 +45,16 @@ export default defineRule({
       for (const match of formulas.matchAnywhere(text).reverse()) rest = rest.slice(0, match.start) + rest.slice(match.end);
       return normalize(rest);
     };
-    const normalized = new Map<string, string>();
-    const normalizedOnce = (text: string) => {
-      let result = normalized.get(text);
-      if (result === undefined) {
-        if (normalized.size >= REMEMBERED) normalized.clear();
-        normalized.set(text, (result = normalize(text)));
-      }
-      return result;
-    };
     return (reply) => {
       const { context } = reply;
       if (!inConversation(context)) return;
       if (content(reply.text).length < options.minLength) return;
-      const own = normalizedOnce(reply.text);
+      const own = normalize(reply.text);
       const history = context.history!;
       // An earlier agent reply that says the same (or holds this whole reply: the
       // canned text sent again in short), with the customer speaking since.
       const same = (text: string) => {
-        const before = normalizedOnce(text);
+        const before = normalize(text);
         return before === own || (own.length >= CONTAINED && before.includes(own));
       };
       const earlier = history.findIndex((turn, i) => turn.role === 'agent' && same(turn.text) && history.slice(i + 1).some((later) => later.role === 'customer'));

@@ -247,17 +247,23 @@ export function inSpans(layout: ReplyLayout, start: number, end: number, kinds: 
   return false;
 }
 
-/** The tokens that are not inside a span of one of `kinds`, in order (one pass over both). */
+/** The tokens that are not inside a span of one of `kinds`, in order. */
 export function tokensOutside(layout: ReplyLayout, tokens: readonly Token[], kinds: ReadonlySet<SpanKind> = NOT_LANGUAGE): Token[] {
-  const spans = layout.spans.filter((span) => kinds.has(span.kind));
-  const outside: Token[] = [];
+  return uncovered(tokens, layout.spans.filter((span) => kinds.has(span.kind)));
+}
+
+/**
+ * The items no cover holds whole. Both lists are in order of start: one pass,
+ * keeping the furthest end of the covers that start at or before each item (the
+ * item is held exactly when some such cover reaches its end).
+ */
+export function uncovered<T extends { start: number; end: number }>(items: readonly T[], covers: readonly { start: number; end: number }[]): T[] {
+  const outside: T[] = [];
   let next = 0;
   let reach = -1;
-  for (const token of tokens) {
-    // The furthest end of the spans that start at or before the token: it holds the
-    // token exactly when some such span does.
-    while (next < spans.length && spans[next].start <= token.start) reach = Math.max(reach, spans[next++].end);
-    if (reach < token.end) outside.push(token);
+  for (const item of items) {
+    while (next < covers.length && covers[next].start <= item.start) reach = Math.max(reach, covers[next++].end);
+    if (reach < item.end) outside.push(item);
   }
   return outside;
 }
