@@ -22,6 +22,11 @@ function normalize(text: string): string {
   return text.replace(NOISE, '').replace(LEADING, '');
 }
 
+/** Texts normalized at most once while they stay in recent history (each reply is compared with every earlier one). */
+const MEMO_SIZE = 1024;
+/** Longer texts are normalized each time: the memo stays small (a few megabytes at most) in a host process. */
+const MEMO_MAX_CHARS = 1000;
+
 export default defineRule({
   id: 'no-repeated-reply',
   meta: {
@@ -45,16 +50,31 @@ export default defineRule({
       for (const match of formulas.matchAnywhere(text).reverse()) rest = rest.slice(0, match.start) + rest.slice(match.end);
       return normalize(rest);
     };
+    // Each agent reply is compared with every agent reply before it in the
+    // conversation: each text is normalized once while it is recent.
+    const memo = new Map<string, string>();
+    const normalized = (text: string) => {
+      if (text.length > MEMO_MAX_CHARS) return normalize(text);
+      let known = memo.get(text);
+      if (known === undefined) {
+        if (memo.size >= MEMO_SIZE) memo.clear();
+        memo.set(text, (known = normalize(text)));
+      }
+      return known;
+    };
     return (reply) => {
       const { context } = reply;
       if (!inConversation(context)) return;
-      if (content(reply.text).length < options.minLength) return;
-      const own = normalize(reply.text);
       const history = context.history!;
+      // Nothing to repeat unless an agent reply came before the customer's last message.
+      const firstAgent = history.findIndex((turn) => turn.role === 'agent');
+      if (firstAgent < 0 || history.findLastIndex((turn) => turn.role === 'customer') < firstAgent) return;
+      if (content(reply.text).length < options.minLength) return;
+      const own = normalized(reply.text);
       // An earlier agent reply that says the same (or holds this whole reply: the
       // canned text sent again in short), with the customer speaking since.
       const same = (text: string) => {
-        const before = normalize(text);
+        const before = normalized(text);
         return before === own || (own.length >= CONTAINED && before.includes(own));
       };
       const earlier = history.findIndex((turn, i) => turn.role === 'agent' && same(turn.text) && history.slice(i + 1).some((later) => later.role === 'customer'));

@@ -190,7 +190,8 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     },
     tokenizeMany(texts) {
       if (!Array.isArray(texts)) throw new KefuLintError('input', 'tokenizeMany() 需要一个文本数组。');
-      texts.forEach((text, index) => checkText(text, `tokenizeMany() 的第 ${index + 1} 项`));
+      // Where a text stands is spelled out only for one that is not a string.
+      texts.forEach((text, index) => typeof text === 'string' || checkText(text, `tokenizeMany() 的第 ${index + 1} 项`));
       const lintable = texts.filter((text) => text.length <= MAX_REPLY_CHARS);
       const lists = lintable.length < 2 || !tokenizer.tokenizeMany ? lintable.map((text) => tokenizer.tokenize(text)) : tokenizer.tokenizeMany(lintable);
       let next = 0;
@@ -202,10 +203,10 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
       }
       checkContext(context);
       return texts.map((text, index) => {
-        checkText(text, `lintTokenized() 的第 ${index + 1} 项`);
+        if (typeof text !== 'string') checkText(text, `lintTokenized() 的第 ${index + 1} 项`);
         if (runner.size === 0) return [];
         if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
-        return check(text, checkTokens(text, tokens[index], `lintTokenized() 第 ${index + 1} 项的词元无效`, 'input'), context);
+        return check(text, checkTokens(text, tokens[index], () => `lintTokenized() 第 ${index + 1} 项的词元无效`, 'input'), context);
       });
     },
     lintConversation(messages) {

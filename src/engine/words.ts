@@ -100,9 +100,13 @@ export function checkedTokenizer(custom: Tokenizer): Tokenizer {
   };
 }
 
-/** `tokens` if they cover `text` exactly, in order, each with the text it claims; else a KefuLintError (`code`) opening with `complaint`. */
-export function checkTokens(text: string, tokens: unknown, complaint: string, code: ErrorCode = 'options'): Token[] {
-  const badTokens = (detail: string) => new KefuLintError(code, `${complaint}：${detail}。词元必须按顺序、不重叠、不遗漏地覆盖原文。`);
+/**
+ * `tokens` if they cover `text` exactly, in order, each with the text it claims; else a
+ * KefuLintError (`code`) opening with `complaint` (a function: made only when needed).
+ */
+export function checkTokens(text: string, tokens: unknown, complaint: string | (() => string), code: ErrorCode = 'options'): Token[] {
+  const badTokens = (detail: string) =>
+    new KefuLintError(code, `${typeof complaint === 'string' ? complaint : complaint()}：${detail}。词元必须按顺序、不重叠、不遗漏地覆盖原文。`);
   if (!Array.isArray(tokens)) throw badTokens('不是数组');
   let at = 0;
   for (let i = 0; i < tokens.length; i++) {

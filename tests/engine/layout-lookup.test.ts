@@ -5,6 +5,7 @@
  * answer exactly what a plain scan answers.
  */
 import { describe, expect, it } from 'vitest';
+import { clausesOf } from '../../src/engine/clauses.js';
 import { clauseAt, inSpans, tokensOutside, type ReplyLayout } from '../../src/engine/context.js';
 import type { Clause } from '../../src/engine/context.js';
 import type { SpanKind, TextSpan } from '../../src/engine/spans.js';
@@ -80,5 +81,35 @@ describe('layout lookups', () => {
     for (const from of froms) expect(next(from)).toBe(scan(from));
     const matches = Array.from({ length: 300 }, (_, i) => ({ start: i * 3 }));
     for (const offset of [-1, 0, 1, 3, 4, 897, 898, 2000]) expect(firstFrom(matches, offset)).toBe(matches.findIndex((m) => m.start >= offset) === -1 ? matches.length : matches.findIndex((m) => m.start >= offset));
+  });
+
+  it('clauses break at every character JavaScript counts as a space, and at no other', () => {
+    const word = (text: string): Token => ({ text, start: 0, end: text.length, kind: 'word' });
+    const clauses = (text: string) => clausesOf(text, [word(text)]).map((c) => text.slice(c.start, c.end));
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      if (/[\s，。！？!?,;；：:~～…]/.test(char)) {
+        // Two in a row break anywhere; marks and line ends break alone.
+        expect(clauses(`好的${char}${char}谢谢`), `U+${code.toString(16)}`).toEqual(['好的', '谢谢']);
+      } else if (code < 0xd800 || code > 0xdfff) {
+        expect(clauses(`好的${char}${char}谢谢`).length, `U+${code.toString(16)}`).toBe(1);
+      }
+    }
+    // One space breaks only between Chinese characters.
+    expect(clauses('好的\u3000谢谢')).toEqual(['好的', '谢谢']);
+    expect(clauses('OK\u3000thanks')).toEqual(['OK\u3000thanks']);
+  });
+
+  it('negators are found at the start of words only', () => {
+    const text = '这个不行，可以无条件退换';
+    const tokens: Token[] = [];
+    let at = 0;
+    for (const piece of ['这个', '不行', '，', '可以', '无条件', '退换']) {
+      tokens.push({ text: piece, start: at, end: at + piece.length, kind: piece === '，' ? 'punctuation' : 'word' });
+      at += piece.length;
+    }
+    expect(clausesOf(text, tokens).map((c) => c.negators)).toEqual([[2], [7]]);
+    tokens[1] = { ...tokens[1], kind: 'punctuation' };
+    expect(clausesOf(text, tokens).map((c) => c.negators)).toEqual([[], [7]]);
   });
 });

@@ -1,6 +1,8 @@
 import { testRule } from '../helpers/rule-tester.js';
 
 const canned = '亲，请耐心等待哦，我们正在加急处理';
+/** A canned reply longer than the texts the rule remembers normalized (1,000 characters). */
+const long = `亲，${'关于退换货的规则这边为您详细说明一下，'.repeat(60)}有问题随时联系我们`;
 const history = [
   { role: 'customer' as const, text: '什么时候发货' },
   { role: 'agent' as const, text: canned },
@@ -15,6 +17,10 @@ testRule('no-repeated-reply', {
     // The customer's own words repeated are not the agent repeating itself.
     { text: '到底什么时候能到？', context: { history } },
     canned,
+    // Sent twice in a row with no customer message between: not an answer to something new.
+    { text: canned, context: { history: history.slice(0, 2) } },
+    // The customer has not spoken since any earlier agent reply.
+    { text: canned, context: { history: [{ role: 'agent', text: canned }] } },
     // Formulas recur naturally: please-wait, thanks, the pre-close question.
     { text: '请您稍等，正在为您核实处理中哦', context: { history: [{ role: 'customer', text: '发货了吗' }, { role: 'agent', text: '请您稍等，正在为您核实处理中哦' }, { role: 'customer', text: '好' }] } },
     { text: '请问还有其他可以帮到您的吗？', context: { history: [{ role: 'customer', text: '好的' }, { role: 'agent', text: '请问还有其他可以帮到您的吗？' }, { role: 'customer', text: '还有一个问题' }] } },
@@ -33,6 +39,8 @@ testRule('no-repeated-reply', {
       context: { history: [{ role: 'customer', text: '怎么小的更贵' }, { role: 'agent', text: '本店茶具订单满99包邮，偏远地区除外，有运费请联系客服改价' }, { role: 'customer', text: '这样小的反而贵了' }] },
       findings: [{ actual: '茶具订单满99包邮' }],
     },
+    // A long canned reply is compared as well (normalized afresh each time, not remembered).
+    { text: long, context: { history: [{ role: 'customer', text: '退货怎么退' }, { role: 'agent', text: long }, { role: 'customer', text: '还是不明白' }] }, findings: [{ actual: long }] },
     // Punctuation and spacing do not make it a different reply.
     { text: '亲，请耐心等待哦！我们正在加急处理。', context: { history }, findings: [{ actual: '亲，请耐心等待哦！我们正在加急处理。' }] },
   ],
