@@ -23,9 +23,22 @@ export interface Clause {
   /** The then-part of a condition in the clause before (若没有按钮，则表示无法修改): a rule stated, not a refusal now. */
   consequent: boolean;
   /** Offsets where a negator (不, 没, 无法, 不能 …) starts. */
-  negators: number[];
+  readonly negators: readonly number[];
   /** Where the agent acts for the customer (帮您/给您/为您/替您 + what follows). */
-  agentActs: [number, number][];
+  readonly agentActs: readonly (readonly [number, number])[];
+}
+
+/** Most clauses have no negator and no agent acting: they share one empty list. */
+const NONE: readonly never[] = Object.freeze([]);
+
+/** A clause as it is built: its lists made when the first item comes. */
+type Building = { -readonly [K in keyof Clause]: Clause[K] };
+
+/** `list` with `item` added: a new list in place of the shared empty one, else the same list, grown. */
+function withItem<T>(list: readonly T[], item: T): readonly T[] {
+  if (list === NONE) return [item];
+  (list as T[]).push(item);
+  return list;
 }
 
 const CONDITION_WORD = /如果|要是|假如|假设|万一|倘若|若是|如若|只要|一旦|^若|^如(?!何|今|此|下|实|期|约)/;
@@ -76,7 +89,7 @@ function breakAt(text: string, i: number): number {
 
 /** The clauses of a reply, between commas, full stops, question marks and line ends. */
 export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
-  const clauses: Clause[] = [];
+  const clauses: Building[] = [];
   let start = 0;
   const push = (end: number, after: number) => {
     let from = start;
@@ -88,7 +101,7 @@ export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
     let question = false;
     for (let i = to; i < after && !question; i++) question = text.charCodeAt(i) === 0x3f || text.charCodeAt(i) === 0xff1f;
     question ||= QUESTION.test(words);
-    clauses.push({ start: from, end: to, after, condition: conditionIn(words, from), question, purpose: PURPOSE.test(words), consequent: false, negators: [], agentActs: [] });
+    clauses.push({ start: from, end: to, after, condition: conditionIn(words, from), question, purpose: PURPOSE.test(words), consequent: false, negators: NONE, agentActs: NONE });
   };
   for (let i = 0; i < text.length; ) {
     // Most characters close nothing: one table look-up, then the next.
@@ -123,14 +136,14 @@ export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
     const token = tokens[t];
     if (token.kind !== 'word' || !(CLASS[token.text.charCodeAt(0)] & NEGATOR)) continue;
     while (at < clauses.length && clauses[at].end <= token.start) at++;
-    if (at < clauses.length && clauses[at].start <= token.start) clauses[at].negators.push(token.start);
+    if (at < clauses.length && clauses[at].start <= token.start) clauses[at].negators = withItem(clauses[at].negators, token.start);
   }
   if (text.includes('您') || text.includes('亲') || text.includes('你')) {
     AGENT_ACTS.lastIndex = 0;
     let c = 0;
     for (let m = AGENT_ACTS.exec(text); m; m = AGENT_ACTS.exec(text)) {
       while (c < clauses.length && clauses[c].end <= m.index) c++;
-      if (c < clauses.length && clauses[c].start <= m.index) clauses[c].agentActs.push([m.index, clauses[c].end]);
+      if (c < clauses.length && clauses[c].start <= m.index) clauses[c].agentActs = withItem(clauses[c].agentActs, [m.index, clauses[c].end] as const);
     }
   }
   return clauses;

@@ -28,13 +28,23 @@ export interface ReplyLayout {
 
 /** A reply's layout: its spans at once (cheap), its clauses when a rule first asks. */
 export function layoutOf(text: string, tokens: readonly Token[]): ReplyLayout {
-  let clauses: Clause[] | undefined;
-  return {
-    spans: textSpans(text),
-    get clauses() {
-      return (clauses ??= clausesOf(text, tokens));
-    },
-  };
+  return new Layout(text, tokens);
+}
+
+class Layout implements ReplyLayout {
+  readonly spans: TextSpan[];
+  private found: Clause[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly tokens: readonly Token[],
+  ) {
+    this.spans = textSpans(text);
+  }
+
+  get clauses(): Clause[] {
+    return (this.found ??= clausesOf(this.text, this.tokens));
+  }
 }
 
 /** The clause holding `offset` (the nearest one before it when it falls between clauses). */

@@ -146,7 +146,7 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
   const check = (text: string, tokens: readonly Token[], context: LintContext = {}, tree?: Root): Finding[] => {
     const findings = runner.run(text, tokens, context, tree);
     if (findings.length < 2) return findings;
-    findings.sort((a, b) => a.start - b.start || a.end - b.end);
+    if (!inOrder(findings)) findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return composeSuggestions(findings);
   };
   const lengthDocs = infos.find((rule) => rule.id === 'max-reply-length')?.docs ?? '';
@@ -231,4 +231,14 @@ function describeRule(rule: Rule<any>, severity: SeverityOrOff): RuleInfo {
     hasSuggestions: rule.meta.hasSuggestions,
     docs: rule.meta.docs,
   };
+}
+
+/** Are the findings already in order of start, then end (sorting them would change nothing)? */
+function inOrder(findings: readonly Finding[]): boolean {
+  for (let i = 1; i < findings.length; i++) {
+    const a = findings[i - 1];
+    const b = findings[i];
+    if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
+  }
+  return true;
 }

@@ -163,10 +163,17 @@ function insideAllowed(text: string, allow: string, start: number, end: number):
 function dropOverlaps(matches: PhraseMatch[]): PhraseMatch[] {
   if (matches.length === 1) return matches;
   const kept: PhraseMatch[] = [];
-  const last = new Map<string, number>();
+  // A reply has a handful of matches: the last kept one of a dictionary is found by
+  // looking back. A long reply's thousands are looked up in a map instead.
+  const last = matches.length > 16 ? new Map<string, number>() : undefined;
+  const lastOf = (dictionary: string): number | undefined => {
+    if (last) return last.get(dictionary);
+    for (let k = kept.length - 1; k >= 0; k--) if (kept[k].entry.dictionary === dictionary) return k;
+    return undefined;
+  };
   for (const match of matches) {
     const dictionary = match.entry.dictionary;
-    const at = last.get(dictionary);
+    const at = lastOf(dictionary);
     if (at !== undefined) {
       const previous = kept[at];
       if (previous.end > match.start) {
@@ -174,7 +181,7 @@ function dropOverlaps(matches: PhraseMatch[]): PhraseMatch[] {
         continue;
       }
     }
-    last.set(dictionary, kept.length);
+    last?.set(dictionary, kept.length);
     kept.push(match);
   }
   return kept;

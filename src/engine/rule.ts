@@ -88,14 +88,11 @@ export function defineRule<Options>(rule: Rule<Options>): Rule<Options> {
 
 /** Report every match with its entry's reason and rewrites. */
 export function reportMatches(reply: ReplyContext, matches: readonly PhraseMatch[], fallbackReason: string): void {
-  for (const match of matches) {
-    reply.report({
-      start: match.start,
-      end: match.end,
-      reason: reasonOf(match.entry, fallbackReason),
-      expected: match.entry.rewrites,
-    });
-  }
+  for (const match of matches) reportMatch(reply, match, fallbackReason);
+}
+
+function reportMatch(reply: ReplyContext, match: PhraseMatch, fallbackReason: string): void {
+  reply.report({ start: match.start, end: match.end, reason: reasonOf(match.entry, fallbackReason), expected: match.entry.rewrites });
 }
 
 export function reasonOf(entry: PhraseEntry, fallback: string): string {
@@ -142,8 +139,11 @@ export function phraseRule(spec: PhraseRuleSpec): Rule<z.output<typeof PhraseRul
     create(options) {
       const allowed = new Set(options.allow);
       return (reply) => {
-        const matches = reply.matches(spec.dictionary).filter((m) => !allowed.has(m.phrase) && !allowed.has(m.entry.phrase) && !spec.unless?.(reply, m));
-        reportMatches(reply, matches, spec.meta.description);
+        // Most replies have no match: no list is made for them.
+        for (const match of reply.matches(spec.dictionary)) {
+          if (allowed.has(match.phrase) || allowed.has(match.entry.phrase) || spec.unless?.(reply, match)) continue;
+          reportMatch(reply, match, spec.meta.description);
+        }
       };
     },
   });

@@ -4,7 +4,7 @@
  * asks for one of its dictionaries, and every report becomes a finding.
  */
 import type { Root } from 'nlcst';
-import { inSpans, layoutOf } from './context.js';
+import { inSpans, layoutOf, type ReplyLayout } from './context.js';
 import type { LintContext } from './conversation.js';
 import type { EmotionScore, EmotionScorer } from './emotion.js';
 import type { Finding } from './finding.js';
@@ -26,20 +26,35 @@ const MATCHER_TIMING = '(phrase matcher)';
 const NO_MATCHES: readonly PhraseMatch[] = [];
 const NO_CURVE: readonly (EmotionScore | undefined)[] = [];
 
+/** What every reply's run reads: the matchers, each dictionary's number and matcher, the scorer. */
+interface Shared {
+  matchers: readonly PhraseMatcher[];
+  dictionaryIndex: Map<string, number>;
+  matcherOfDictionary: number[];
+  scorer: EmotionScorer | undefined;
+  first: ActiveRule;
+}
+
 export class RuleRunner {
-  private readonly matcherOf = new Map<string, number>();
+  private readonly shared: Shared;
 
   constructor(
     private readonly rules: readonly ActiveRule[],
     /** Phrase matchers: conversation-only lists get their own, so they need not cost every reply. */
     private readonly matchers: readonly PhraseMatcher[],
-    private readonly scorer: EmotionScorer | undefined,
+    scorer: EmotionScorer | undefined,
     /** When given, milliseconds spent per rule (and in the matchers) add up here. */
     private readonly timings?: Map<string, number>,
   ) {
+    const dictionaryIndex = new Map<string, number>();
+    const matcherOfDictionary: number[] = [];
     matchers.forEach((matcher, index) => {
-      for (const name of matcher.dictionaries) this.matcherOf.set(name, index);
+      for (const name of matcher.dictionaries) {
+        dictionaryIndex.set(name, matcherOfDictionary.length);
+        matcherOfDictionary.push(index);
+      }
     });
+    this.shared = { matchers, dictionaryIndex, matcherOfDictionary, scorer, first: rules[0] };
   }
 
   get size(): number {
@@ -52,74 +67,98 @@ export class RuleRunner {
    * (most replies have no phrase match and need neither).
    */
   run(text: string, tokens: readonly Token[], context: LintContext, given?: Root): Finding[] {
-    const findings: Finding[] = [];
-    let layout = given?.data?.layout;
-    let tree = given;
-    const layoutNow = () => (layout ??= layoutOf(text, tokens));
-    const { matchers, matcherOf, scorer } = this;
-    let byDictionary: Map<string, PhraseMatch[]> | undefined;
-    let boundary: Uint8Array | undefined;
-    let ran = 0;
-    let positions: PositionMap | undefined;
-    let current = this.rules[0];
-
-    const runMatcher = (index: number) => {
-      ran |= 1 << index;
-      byDictionary ??= new Map();
-      const found = matchers[index].match(text, tokens, (boundary ??= tokenBoundaries(text, tokens)));
-      if (found.length === 0) return;
-      const spans = layoutNow().spans.length > 0 ? layoutNow() : undefined;
-      for (const match of found) {
-        if (spans && inSpans(spans, match.start, match.end)) continue;
-        const name = match.entry.dictionary;
-        const list = byDictionary.get(name);
-        if (list) list.push(match);
-        else byDictionary.set(name, [match]);
-      }
-    };
-
-    const reply: ReplyContext = {
-      text,
-      tokens,
-      get tree() {
-        return (tree ??= buildTree(text, tokens, layoutNow()));
-      },
-      get layout() {
-        return layoutNow();
-      },
-      context,
-      matches(dictionary) {
-        const index = matcherOf.get(dictionary);
-        if (index === undefined) return NO_MATCHES;
-        if (!(ran & (1 << index))) runMatcher(index);
-        return byDictionary!.get(dictionary) ?? NO_MATCHES;
-      },
-      emotion() {
-        return scorer && context.history ? scorer.curve(context.history) : NO_CURVE;
-      },
-      report(report: RuleReport) {
-        positions ??= new PositionMap(text);
-        findings.push(toFinding(text, positions, current, report));
-      },
-    };
+    const reply = new ReplyRun(this.shared, text, tokens, context, given);
     const { timings } = this;
     if (timings) {
       let started = performance.now();
-      matchers.forEach((_, index) => runMatcher(index));
+      this.matchers.forEach((_, index) => reply.runMatcher(index));
       add(timings, MATCHER_TIMING, performance.now() - started);
       for (const active of this.rules) {
-        current = active;
+        reply.current = active;
         started = performance.now();
         active.check(reply);
         add(timings, active.rule.id, performance.now() - started);
       }
-      return findings;
+      return reply.findings;
     }
     for (const active of this.rules) {
-      current = active;
+      reply.current = active;
       active.check(reply);
     }
-    return findings;
+    return reply.findings;
+  }
+}
+
+/**
+ * One reply as the rules see it. Its methods live on the prototype, so a run
+ * makes one object, not a closure per method; the tree, the layout, the token
+ * boundaries and each matcher's results are made when a rule first asks.
+ */
+class ReplyRun implements ReplyContext {
+  readonly findings: Finding[] = [];
+  current: ActiveRule;
+  private layoutBuilt: ReplyLayout | undefined;
+  private treeBuilt: Root | undefined;
+  /** Bit per matcher that has run. */
+  private ran = 0;
+  /** Matches per dictionary number (undefined: none). */
+  private lists: (PhraseMatch[] | undefined)[] | undefined;
+  private boundary: Uint8Array | undefined;
+  private positions: PositionMap | undefined;
+
+  constructor(
+    private readonly parts: Shared,
+    readonly text: string,
+    readonly tokens: readonly Token[],
+    readonly context: LintContext,
+    given: Root | undefined,
+  ) {
+    this.current = parts.first;
+    this.treeBuilt = given;
+    this.layoutBuilt = given?.data?.layout;
+  }
+
+  get layout(): ReplyLayout {
+    return (this.layoutBuilt ??= layoutOf(this.text, this.tokens));
+  }
+
+  get tree(): Root {
+    return (this.treeBuilt ??= buildTree(this.text, this.tokens, this.layout));
+  }
+
+  runMatcher(index: number): void {
+    this.ran |= 1 << index;
+    const { matchers, dictionaryIndex } = this.parts;
+    const found = matchers[index].match(this.text, this.tokens, (this.boundary ??= tokenBoundaries(this.text, this.tokens)));
+    if (found.length === 0) return;
+    const layout = this.layout;
+    const spans = layout.spans.length > 0 ? layout : undefined;
+    const lists = (this.lists ??= []);
+    for (const match of found) {
+      if (spans && inSpans(spans, match.start, match.end)) continue;
+      const number = dictionaryIndex.get(match.entry.dictionary)!;
+      const list = lists[number];
+      if (list) list.push(match);
+      else lists[number] = [match];
+    }
+  }
+
+  matches(dictionary: string): readonly PhraseMatch[] {
+    const number = this.parts.dictionaryIndex.get(dictionary);
+    if (number === undefined) return NO_MATCHES;
+    const index = this.parts.matcherOfDictionary[number];
+    if (!(this.ran & (1 << index))) this.runMatcher(index);
+    return this.lists?.[number] ?? NO_MATCHES;
+  }
+
+  emotion(): readonly (EmotionScore | undefined)[] {
+    const { scorer } = this.parts;
+    return scorer && this.context.history ? scorer.curve(this.context.history) : NO_CURVE;
+  }
+
+  report(report: RuleReport): void {
+    this.positions ??= new PositionMap(this.text);
+    this.findings.push(toFinding(this.text, this.positions, this.current, report));
   }
 }
 

@@ -10,7 +10,8 @@ import { clauseAt, inSpans, tokensOutside, type ReplyLayout } from '../../src/en
 import type { Clause } from '../../src/engine/context.js';
 import type { SpanKind, TextSpan } from '../../src/engine/spans.js';
 import type { Token } from '../../src/engine/tokens.js';
-import { firstFrom } from '../../src/engine/matcher.js';
+import { firstFrom, PhraseMatcher } from '../../src/engine/matcher.js';
+import { toPhraseDictionary } from '../../src/engine/dictionary.js';
 import { breakFinder } from '../../src/engine/scan.js';
 import { seededRandom } from '../../tools/random.js';
 
@@ -111,5 +112,25 @@ describe('layout lookups', () => {
     expect(clausesOf(text, tokens).map((c) => c.negators)).toEqual([[2], [7]]);
     tokens[1] = { ...tokens[1], kind: 'punctuation' };
     expect(clausesOf(text, tokens).map((c) => c.negators)).toEqual([[], [7]]);
+  });
+
+  it('overlapping matches reduce to the longest per dictionary, in a short reply and in one with thousands of matches', () => {
+    const a = toPhraseDictionary({ name: 'a', entries: [{ phrase: '不能' }, { phrase: '不能退' }, { phrase: '退款' }] }, 'a.yaml');
+    const b = toPhraseDictionary({ name: 'b', entries: [{ phrase: '能退' }] }, 'b.yaml');
+    const matcher = new PhraseMatcher([...a.entries, ...b.entries]);
+    // One character per token: every offset is a token boundary.
+    const tokensOf = (text: string): Token[] => [...text].map((char, i) => ({ text: char, start: i, end: i + 1, kind: 'word' }));
+    const unit = '不能退款，';
+    const expected = (copies: number) =>
+      Array.from({ length: copies }, (_, i) => [
+        ['不能退', i * 5, i * 5 + 3],
+        ['能退', i * 5 + 1, i * 5 + 3],
+      ]).flat();
+    for (const copies of [1, 3, 8, 2000]) {
+      const text = unit.repeat(copies);
+      const found = matcher.match(text, tokensOf(text)).map((m) => [m.phrase, m.start, m.end]);
+      // 退款 overlaps 不能退 in the same dictionary: the longer match starting first is kept.
+      expect(found, `${copies} copies`).toEqual(expected(copies));
+    }
   });
 });
