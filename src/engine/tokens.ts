@@ -169,14 +169,47 @@ export function packTokens(lists: readonly (readonly Token[])[]): PackedTokens {
   return packed;
 }
 
+/**
+ * Tokenize `texts` straight into packed form, a few hundred at a time: the token
+ * objects of one step die young (a whole batch's would outlive the young
+ * generation and be collected as old garbage). `tokenizeMany` must give each
+ * text's tokens as tokenizing it alone would.
+ */
+export function tokenizePacked(texts: readonly string[], tokenizeMany: (texts: readonly string[]) => readonly (readonly Token[])[], step = 256): PackedTokens {
+  const counts = new Uint32Array(texts.length);
+  // Every token covers at least one character.
+  let capacity = 0;
+  for (const text of texts) capacity += text.length;
+  const ends = new Uint32Array(capacity);
+  const kinds = new Uint8Array(capacity);
+  let at = 0;
+  for (let first = 0; first < texts.length; first += step) {
+    const lists = tokenizeMany(texts.slice(first, first + step));
+    for (let k = 0; k < lists.length; k++) {
+      counts[first + k] = lists[k].length;
+      for (const token of lists[k]) {
+        ends[at] = token.end;
+        kinds[at++] = CODE_OF[token.kind];
+      }
+    }
+  }
+  return { counts, ends: ends.slice(0, at), kinds: kinds.slice(0, at) };
+}
+
 /** The buffers of packed tokens, to move them to another thread instead of copying. */
 export function packedBuffers(packed: PackedTokens): ArrayBuffer[] {
   return [packed.counts.buffer, packed.ends.buffer, packed.kinds.buffer];
 }
 
-/** The token lists `packTokens` was given, over the same texts. */
-export function unpackTokens(texts: readonly string[], packed: PackedTokens): Token[][] {
-  const lists: Token[][] = [];
+/**
+ * The token lists `packTokens` was given, over the same texts; with `step`, handed
+ * to `each` that many texts at a time (so one step's tokens die young), else all at once.
+ */
+export function unpackTokens(texts: readonly string[], packed: PackedTokens): Token[][];
+export function unpackTokens(texts: readonly string[], packed: PackedTokens, step: number, each: (first: number, lists: Token[][]) => void): void;
+export function unpackTokens(texts: readonly string[], packed: PackedTokens, step = texts.length, each?: (first: number, lists: Token[][]) => void): Token[][] | void {
+  let lists: Token[][] = [];
+  let first = 0;
   let at = 0;
   texts.forEach((text, index) => {
     const list: Token[] = [];
@@ -187,6 +220,12 @@ export function unpackTokens(texts: readonly string[], packed: PackedTokens): To
       start = end;
     }
     lists.push(list);
+    if (each && lists.length === step) {
+      each(first, lists);
+      first = index + 1;
+      lists = [];
+    }
   });
-  return lists;
+  if (!each) return lists;
+  if (lists.length > 0) each(first, lists);
 }

@@ -10,11 +10,35 @@ const FIRST_FIELDS = ['ruleId', 'severity', 'reason', 'line', 'column', 'endLine
 const LEFT_OUT = new Set<string>([...FIRST_FIELDS, 'start', 'end', 'url']);
 const CHUNK = 1 << 20;
 
+/** JSON of short strings that recur in every run (rule ids, reasons, phrases), made once each. */
+const quoted = new Map<string, string>();
+const QUOTED_MAX = 4096;
+const QUOTED_LENGTH = 200;
+
+function quote(value: string): string {
+  if (value.length > QUOTED_LENGTH) return JSON.stringify(value);
+  let json = quoted.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    if (quoted.size < QUOTED_MAX) quoted.set(value, json);
+  }
+  return json;
+}
+
+/**
+ * One finding as JSON: the first fields in their order, then the rest in the
+ * finding's own order; undefined values left out (as JSON.stringify leaves them).
+ * Written field by field: no copy of the finding is made.
+ */
 function messageJson(message: FileFinding): string {
-  const out: Record<string, unknown> = {};
-  for (const field of FIRST_FIELDS) out[field] = message[field];
-  for (const [key, value] of Object.entries(message)) if (!LEFT_OUT.has(key) && value !== undefined) out[key] = value;
-  return JSON.stringify(out);
+  let json = '';
+  const field = (key: string, value: unknown) => {
+    const text = typeof value === 'string' ? quote(value) : (JSON.stringify(value) as string | undefined);
+    if (text !== undefined) json += `${json.length === 0 ? '{' : ','}${quote(key)}:${text}`;
+  };
+  for (const key of FIRST_FIELDS) field(key, message[key]);
+  for (const key in message) if (!LEFT_OUT.has(key)) field(key, message[key as keyof FileFinding]);
+  return json.length === 0 ? '{}' : json + '}';
 }
 
 /** The JSON output written as results come: files in order, each file's findings in order, in pieces. */

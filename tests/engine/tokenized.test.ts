@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinter, KefuLintError, type Linter } from '../../src/index.js';
 import { MAX_REPLY_CHARS } from '../../src/engine/guard.js';
-import { packTokens, unpackTokens } from '../../src/engine/tokens.js';
+import { packTokens, tokenizePacked, unpackTokens, type Token } from '../../src/engine/tokens.js';
 import { generateReplies } from '../../tools/bench/corpus.js';
 
 const TEXTS = [
@@ -30,6 +30,27 @@ describe('packed tokens', () => {
     const lists = linter.tokenizeMany(TEXTS);
     expect(lists).toEqual(TEXTS.map((text) => linter.tokenize(text)));
     expect(unpackTokens(TEXTS, packTokens(lists))).toEqual(lists);
+  });
+
+  it('are the same packed step by step as packed whole, whatever the step', () => {
+    const whole = packTokens(linter.tokenizeMany(TEXTS));
+    for (const step of [1, 5, 64, 1000]) {
+      const calls: number[] = [];
+      const packed = tokenizePacked(TEXTS, (texts) => (calls.push(texts.length), linter.tokenizeMany(texts)), step);
+      expect(packed, `step ${step}`).toEqual(whole);
+      expect(calls).toEqual(Array.from({ length: Math.ceil(TEXTS.length / step) }, (_, i) => Math.min(step, TEXTS.length - i * step)));
+    }
+  });
+
+  it('unpack step by step into the same lists, each step told where it starts', () => {
+    const packed = packTokens(linter.tokenizeMany(TEXTS));
+    const whole = unpackTokens(TEXTS, packed);
+    for (const step of [1, 7, 256, 1000]) {
+      const steps: [number, Token[][]][] = [];
+      unpackTokens(TEXTS, packed, step, (first, lists) => steps.push([first, lists]));
+      expect(steps.map(([first]) => first)).toEqual(Array.from({ length: Math.ceil(TEXTS.length / step) }, (_, i) => i * step));
+      expect(steps.flatMap(([, lists]) => lists)).toEqual(whole);
+    }
   });
 });
 
