@@ -18,8 +18,31 @@ const LEADING = /^(?:亲亲|亲爱的|亲|客官|您好|嗯嗯|恩恩|嗯|恩|�
 /** A reply this long found whole inside an earlier one is that one sent again. */
 const CONTAINED = 8;
 
+/** One character (a code point) of NOISE. */
+const NOISE_CHAR = new RegExp(`^${NOISE.source.slice(0, -1)}$`, 'u');
+/** Per UTF-16 unit outside surrogate pairs: 1 where NOISE matches it (made on first use). */
+let noiseUnits: Uint8Array | undefined;
+
+/** `text` without NOISE: the same as text.replace(NOISE, ''), one table look-up per character. */
+export function stripNoise(text: string): string {
+  const table = (noiseUnits ??= Uint8Array.from({ length: 0x10000 }, (_, code) => (NOISE_CHAR.test(String.fromCharCode(code)) ? 1 : 0)));
+  let kept = '';
+  let from = 0;
+  for (let i = 0; i < text.length; ) {
+    const code = text.charCodeAt(i);
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const width = pair ? 2 : 1;
+    if (pair ? NOISE_CHAR.test(text.slice(i, i + 2)) : table[code] === 1) {
+      kept += text.slice(from, i);
+      from = i + width;
+    }
+    i += width;
+  }
+  return from === 0 ? text : kept + text.slice(from);
+}
+
 function normalize(text: string): string {
-  return text.replace(NOISE, '').replace(LEADING, '');
+  return stripNoise(text).replace(LEADING, '');
 }
 
 /** Texts normalized at most once while they stay in recent history (each reply is compared with every earlier one). */

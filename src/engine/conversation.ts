@@ -83,6 +83,16 @@ export interface ConversationLintOptions {
   curve: (turns: readonly ConversationTurn[]) => (EmotionScore | undefined)[];
 }
 
+/**
+ * The emotion curve of a reply's history, when the conversation's curve was
+ * already made (each reply's history is the start of the conversation, and a
+ * turn's score depends only on the turns before it): set on the context of each
+ * reply `lintConversationWith` lints, read by the rule runner.
+ */
+export const HISTORY_CURVE = Symbol('history curve');
+
+export type WithCurve = LintContext & { [HISTORY_CURVE]?: readonly (EmotionScore | undefined)[] };
+
 export function lintConversationWith(options: ConversationLintOptions, messages: readonly ConversationTurn[]): ConversationResult {
   const lastAgent = messages.findLastIndex((message) => message.role === 'agent');
   const curve = options.curve(messages);
@@ -93,7 +103,8 @@ export function lintConversationWith(options: ConversationLintOptions, messages:
     if (message.role === 'customer') {
       result.emotion = curve[index];
     } else {
-      const context: LintContext = { history: messages.slice(0, index) };
+      const context: WithCurve = { history: messages.slice(0, index) };
+      context[HISTORY_CURVE] = curve.slice(0, index);
       if (message.time !== undefined) context.time = message.time;
       if (index === lastAgent) context.closing = true;
       result.findings = options.lint(message.text, context);

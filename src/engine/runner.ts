@@ -5,7 +5,7 @@
  */
 import type { Root } from 'nlcst';
 import { inSpans, layoutOf, type ReplyLayout } from './context.js';
-import type { LintContext } from './conversation.js';
+import { HISTORY_CURVE, type LintContext, type WithCurve } from './conversation.js';
 import type { EmotionScore, EmotionScorer } from './emotion.js';
 import type { Finding } from './finding.js';
 import { tokenBoundaries, type PhraseMatch, type PhraseMatcher } from './matcher.js';
@@ -153,7 +153,9 @@ class ReplyRun implements ReplyContext {
 
   emotion(): readonly (EmotionScore | undefined)[] {
     const { scorer } = this.parts;
-    return scorer && this.context.history ? scorer.curve(this.context.history) : NO_CURVE;
+    if (!scorer || !this.context.history) return NO_CURVE;
+    // In a conversation, the curve its turns were scored with.
+    return (this.context as WithCurve)[HISTORY_CURVE] ?? scorer.curve(this.context.history);
   }
 
   report(report: RuleReport): void {

@@ -1,3 +1,6 @@
+import { describe, expect, it } from 'vitest';
+import { stripNoise } from '../../rules/no-repeated-reply.js';
+import { seededRandom } from '../../tools/random.js';
 import { testRule } from '../helpers/rule-tester.js';
 
 const canned = '亲，请耐心等待哦，我们正在加急处理';
@@ -44,4 +47,20 @@ testRule('no-repeated-reply', {
     // Punctuation and spacing do not make it a different reply.
     { text: '亲，请耐心等待哦！我们正在加急处理。', context: { history }, findings: [{ actual: '亲，请耐心等待哦！我们正在加急处理。' }] },
   ],
+});
+
+describe('normalizing a reply', () => {
+  const NOISE = /[\s\p{P}\p{S}~～呢哦噢哈啊呀啦吧嘛哟哒滴]+/gu;
+  it('drops what the pattern drops, character by character and in mixed text', () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const text = `好${String.fromCharCode(code)}的`;
+      expect(stripNoise(text), `U+${code.toString(16)}`).toBe(text.replace(NOISE, ''));
+    }
+    const random = seededRandom(3);
+    const pieces = ['亲', '，', '。', '！', ' ', '\n', '哦', '😊', '👍🏻', '🇨🇳', '\ud83d', '\ude0a', '~', '～', 'a', '1', '¥', '【', '】', '呢'];
+    for (let n = 0; n < 2000; n++) {
+      const text = Array.from({ length: Math.floor(random() * 30) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      expect(stripNoise(text), JSON.stringify(text)).toBe(text.replace(NOISE, ''));
+    }
+  });
 });
