@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateJiebaWord, type JiebaWord } from './engine/dictionary.js';
 import { KefuLintError } from './engine/errors.js';
+import { piecesToPacked } from './engine/packed.js';
 import { cutInChunks, piecesToTokens, splitTokens, type Tokenizer } from './engine/tokens.js';
 import { COMPACT_DICTIONARY } from './paths.js';
 
@@ -145,6 +146,12 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
       const joined = clean.join('\n');
       const tokens = piecesToTokens(joined, cutInChunks(joined, (piece) => jieba.cut(piece, true)));
       return splitTokens(tokens, clean) ?? texts.map((text) => tokenizer.tokenize(text));
+    },
+    tokenizeManyPacked(texts) {
+      if (texts.length < 2) return undefined;
+      const clean = texts.map((text) => (text.isWellFormed() ? text : text.toWellFormed()));
+      const joined = clean.join('\n');
+      return piecesToPacked(joined, cutInChunks(joined, (piece) => jieba.cut(piece, true)), clean);
     },
   };
   return (shared = tokenizer);

@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { ConfigResolver, type ResolvedSettings } from '../config/resolve.js';
 import { fixUntilStable } from '../engine/fix.js';
 import type { Finding } from '../engine/finding.js';
-import { packedBuffers, packTokens, type PackedTokens } from '../engine/tokens.js';
+import { packedBuffers, packTokens, type PackedTokens } from '../engine/packed.js';
 import { libraryPlacer, lintLibraryText } from '../inputs/library/lint.js';
 import { readLibrary, type LibraryFormat } from '../inputs/library/readers.js';
 import type { FileFinding, FileResult, ResultSink } from '../inputs/placed.js';

@@ -19,7 +19,8 @@ import { activateRules, buildMatchers, collectRules, mergeDictionaries } from '.
 import { resolveRules, RuleSettingSchema } from './settings.js';
 import { PRESETS, type Preset, type SeverityOrOff } from './severity.js';
 import { checkContext, checkText, checkTurns, MAX_REPLY_CHARS, tooLong } from './guard.js';
-import type { Token, Tokenizer } from './tokens.js';
+import { packTokens } from './packed.js';
+import type { PackedTokens, Token, Tokenizer } from './tokens.js';
 import { checkedTokenizer, checkTokens, withWords } from './words.js';
 
 const isRule = (value: unknown): value is Rule =>
@@ -78,6 +79,8 @@ export interface Linter {
    * batches. A text too long to lint (see `lint`) gets no tokens.
    */
   tokenizeMany(texts: readonly string[]): Token[][];
+  /** The tokens `tokenizeMany` gives, packed into flat arrays to hand to another thread (see `lintTokenized`). */
+  tokenizePacked(texts: readonly string[]): PackedTokens;
   /**
    * Lint replies already tokenized by this linter's `tokenize` or `tokenizeMany`
    * (in another thread, say): the same findings as `lintMany`. Tokens that do not
@@ -157,14 +160,8 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
     return check(text, tokenizer.tokenize(text), context);
   };
-  // Texts tokenized in one native call (jieba never segments across the \n that joins them).
-  const tokenizeAll = (texts: readonly string[]): Map<string, Token[]> | undefined => {
-    if (!tokenizer.tokenizeMany || runner.size === 0 || texts.length < 2 || texts.some((text) => typeof text !== 'string' || text.length > MAX_REPLY_CHARS)) return undefined;
-    const distinct = [...new Set(texts)];
-    const lists = tokenizer.tokenizeMany(distinct);
-    return new Map(distinct.map((text, index) => [text, lists[index]]));
-  };
-  return {
+  const tokenizeAll = (texts: readonly string[]) => (runner.size === 0 ? undefined : tokensByText(tokenizer, texts));
+    return {
     rules: infos,
     lint,
     lintMany(texts, context) {
@@ -189,13 +186,14 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
       return tokenizer.tokenize(text);
     },
     tokenizeMany(texts) {
-      if (!Array.isArray(texts)) throw new KefuLintError('input', 'tokenizeMany() 需要一个文本数组。');
-      // Where a text stands is spelled out only for one that is not a string.
-      texts.forEach((text, index) => typeof text === 'string' || checkText(text, `tokenizeMany() 的第 ${index + 1} 项`));
-      const lintable = texts.filter((text) => text.length <= MAX_REPLY_CHARS);
-      const lists = lintable.length < 2 || !tokenizer.tokenizeMany ? lintable.map((text) => tokenizer.tokenize(text)) : tokenizer.tokenizeMany(lintable);
-      let next = 0;
-      return texts.map((text) => (text.length <= MAX_REPLY_CHARS ? lists[next++] : []));
+      checkTexts(texts, 'tokenizeMany()');
+      return tokenizeEach(tokenizer, texts);
+    },
+    tokenizePacked(texts) {
+      checkTexts(texts, 'tokenizePacked()');
+      // Straight from the segmenter's pieces when it can (no token objects), else packed from tokenizeMany.
+      const packed = texts.every((text) => text.length <= MAX_REPLY_CHARS) ? tokenizer.tokenizeManyPacked?.(texts) : undefined;
+      return packed ?? packTokens(tokenizeEach(tokenizer, texts));
     },
     lintTokenized(texts, tokens, context) {
       if (!Array.isArray(texts) || !Array.isArray(tokens) || texts.length !== tokens.length) {
@@ -233,6 +231,22 @@ function describeRule(rule: Rule<any>, severity: SeverityOrOff): RuleInfo {
   };
 }
 
+/** Texts tokenized in one native call (jieba never segments across the \n that joins them), by text; undefined when they cannot be. */
+function tokensByText(tokenizer: Tokenizer, texts: readonly string[]): Map<string, Token[]> | undefined {
+  if (!tokenizer.tokenizeMany || texts.length < 2 || texts.some((text) => typeof text !== 'string' || text.length > MAX_REPLY_CHARS)) return undefined;
+  const distinct = [...new Set(texts)];
+  const lists = tokenizer.tokenizeMany(distinct);
+  return new Map(distinct.map((text, index) => [text, lists[index]]));
+}
+
+/** Each text's tokens as `tokenize` gives them, in few native calls; a text too long to lint gets none. */
+function tokenizeEach(tokenizer: Tokenizer, texts: readonly string[]): Token[][] {
+  const lintable = texts.filter((text) => text.length <= MAX_REPLY_CHARS);
+  const lists = lintable.length < 2 || !tokenizer.tokenizeMany ? lintable.map((text) => tokenizer.tokenize(text)) : tokenizer.tokenizeMany(lintable);
+  let next = 0;
+  return texts.map((text) => (text.length <= MAX_REPLY_CHARS ? lists[next++] : []));
+}
+
 /** Are the findings already in order of start, then end (sorting them would change nothing)? */
 function inOrder(findings: readonly Finding[]): boolean {
   for (let i = 1; i < findings.length; i++) {
@@ -241,4 +255,10 @@ function inOrder(findings: readonly Finding[]): boolean {
     if (a.start > b.start || (a.start === b.start && a.end > b.end)) return false;
   }
   return true;
+}
+
+/** `texts` must be an array of strings; where a text stands is spelled out only for one that is not. */
+function checkTexts(texts: readonly string[], where: string): void {
+  if (!Array.isArray(texts)) throw new KefuLintError('input', `${where} 需要一个文本数组。`);
+  texts.forEach((text, index) => typeof text === 'string' || checkText(text, `${where} 的第 ${index + 1} 项`));
 }

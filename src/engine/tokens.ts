@@ -20,6 +20,17 @@ export interface Tokenizer {
   tokenize(text: string): Token[];
   /** Tokenize several texts at once (the same tokens as one by one, in one native call). */
   tokenizeMany?(texts: readonly string[]): Token[][];
+  /** The same as `tokenizeMany`, packed (see packed.ts) without making token objects; undefined when it cannot. */
+  tokenizeManyPacked?(texts: readonly string[]): PackedTokens | undefined;
+}
+
+/** Token lists as flat arrays, to hand to another thread without copying objects. */
+export interface PackedTokens {
+  /** Tokens per text. */
+  counts: Uint32Array<ArrayBuffer>;
+  /** Each token's end offset in its text (each starts where the one before ended). */
+  ends: Uint32Array<ArrayBuffer>;
+  kinds: Uint8Array<ArrayBuffer>;
 }
 
 // Pieces jieba splits off an emoji sequence: variation selectors, ZWJ, skin tones,
@@ -31,11 +42,12 @@ const WHITESPACE = /^\s+$/u;
 const PUNCTUATION = /^[\p{P}~～]+$/u;
 const SYMBOL = /^[\p{S}\p{C}]+$/u;
 
-export function classifyToken(text: string): TokenKind {
+/** A token's kind. `mayJoin` false: the text it comes from has no emoji modifier or joiner (see `mayJoin`), so this one has none. */
+export function classifyToken(text: string, mayJoin = true): TokenKind {
   const first = text.charCodeAt(0);
   // Fast path: most tokens start with a CJK ideograph or an ASCII letter or digit.
   if ((first >= 0x4e00 && first <= 0x9fff) || (first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39)) {
-    if (text.length === 1 || !NEEDS_MERGE.test(text)) return 'word';
+    if (text.length === 1 || !mayJoin || !NEEDS_MERGE.test(text)) return 'word';
   }
   if (WHITESPACE.test(text)) return 'whitespace';
   if (EMOJI.test(text)) return 'emoji';
@@ -51,7 +63,7 @@ export function classifyToken(text: string): TokenKind {
  */
 export function piecesToTokens(text: string, pieces: readonly string[]): Token[] {
   const tokens: Token[] = [];
-  const merge = NEEDS_MERGE.test(text);
+  const merge = mayJoin(text);
   let cursor = 0;
   for (const piece of pieces) {
     if (piece.length === 0) continue;
@@ -69,23 +81,27 @@ export function piecesToTokens(text: string, pieces: readonly string[]): Token[]
   return tokens;
 }
 
+/** Might a piece of `text` belong to the token before it (an emoji modifier or joiner)? When not, no piece does. */
+export function mayJoin(text: string): boolean {
+  return NEEDS_MERGE.test(text);
+}
+
+/** Does `piece` belong to the token before it (text, kind): a modifier, or what follows a zero-width joiner? */
+export function joinsPrevious(previousText: string, previousKind: TokenKind, piece: string): boolean {
+  return (EMOJI_JOINER.test(piece) || (previousText.endsWith('\u200D') && EMOJI.test(piece))) && previousKind !== 'whitespace';
+}
+
 function pushToken(tokens: Token[], text: string, start: number, end: number, merge: boolean, given?: string): void {
   // The segmenter's own string when it is the text's (no second copy).
   const piece = given ?? text.slice(start, end);
   const previous = tokens[tokens.length - 1];
-  if (
-    merge &&
-    previous &&
-    previous.end === start &&
-    (EMOJI_JOINER.test(piece) || (previous.text.endsWith('\u200D') && EMOJI.test(piece))) &&
-    previous.kind !== 'whitespace'
-  ) {
+  if (merge && previous && previous.end === start && joinsPrevious(previous.text, previous.kind, piece)) {
     previous.text += piece;
     previous.end = end;
     previous.kind = 'emoji';
     return;
   }
-  tokens.push({ text: piece, start, end, kind: classifyToken(piece) });
+  tokens.push({ text: piece, start, end, kind: classifyToken(piece, merge) });
 }
 
 /** Tokens of texts joined by \n, back into one list per text; undefined if a token crosses a join. */
@@ -141,91 +157,3 @@ export function cutInChunks(text: string, cut: (piece: string) => readonly strin
 }
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
-
-/** Token lists as flat arrays, to hand to another thread without copying objects. */
-export interface PackedTokens {
-  /** Tokens per text. */
-  counts: Uint32Array<ArrayBuffer>;
-  /** Each token's end offset in its text (each starts where the one before ended). */
-  ends: Uint32Array<ArrayBuffer>;
-  kinds: Uint8Array<ArrayBuffer>;
-}
-
-const KIND_CODES: readonly TokenKind[] = ['word', 'punctuation', 'whitespace', 'symbol', 'emoji'];
-const CODE_OF: Readonly<Record<TokenKind, number>> = { word: 0, punctuation: 1, whitespace: 2, symbol: 3, emoji: 4 };
-
-export function packTokens(lists: readonly (readonly Token[])[]): PackedTokens {
-  let total = 0;
-  for (const list of lists) total += list.length;
-  const packed: PackedTokens = { counts: new Uint32Array(lists.length), ends: new Uint32Array(total), kinds: new Uint8Array(total) };
-  let at = 0;
-  lists.forEach((list, index) => {
-    packed.counts[index] = list.length;
-    for (const token of list) {
-      packed.ends[at] = token.end;
-      packed.kinds[at++] = CODE_OF[token.kind];
-    }
-  });
-  return packed;
-}
-
-/**
- * Tokenize `texts` straight into packed form, a few hundred at a time: the token
- * objects of one step die young (a whole batch's would outlive the young
- * generation and be collected as old garbage). `tokenizeMany` must give each
- * text's tokens as tokenizing it alone would.
- */
-export function tokenizePacked(texts: readonly string[], tokenizeMany: (texts: readonly string[]) => readonly (readonly Token[])[], step = 256): PackedTokens {
-  const counts = new Uint32Array(texts.length);
-  // Every token covers at least one character.
-  let capacity = 0;
-  for (const text of texts) capacity += text.length;
-  const ends = new Uint32Array(capacity);
-  const kinds = new Uint8Array(capacity);
-  let at = 0;
-  for (let first = 0; first < texts.length; first += step) {
-    const lists = tokenizeMany(texts.slice(first, first + step));
-    for (let k = 0; k < lists.length; k++) {
-      counts[first + k] = lists[k].length;
-      for (const token of lists[k]) {
-        ends[at] = token.end;
-        kinds[at++] = CODE_OF[token.kind];
-      }
-    }
-  }
-  return { counts, ends: ends.slice(0, at), kinds: kinds.slice(0, at) };
-}
-
-/** The buffers of packed tokens, to move them to another thread instead of copying. */
-export function packedBuffers(packed: PackedTokens): ArrayBuffer[] {
-  return [packed.counts.buffer, packed.ends.buffer, packed.kinds.buffer];
-}
-
-/**
- * The token lists `packTokens` was given, over the same texts; with `step`, handed
- * to `each` that many texts at a time (so one step's tokens die young), else all at once.
- */
-export function unpackTokens(texts: readonly string[], packed: PackedTokens): Token[][];
-export function unpackTokens(texts: readonly string[], packed: PackedTokens, step: number, each: (first: number, lists: Token[][]) => void): void;
-export function unpackTokens(texts: readonly string[], packed: PackedTokens, step = texts.length, each?: (first: number, lists: Token[][]) => void): Token[][] | void {
-  let lists: Token[][] = [];
-  let first = 0;
-  let at = 0;
-  texts.forEach((text, index) => {
-    const list: Token[] = [];
-    let start = 0;
-    for (let n = packed.counts[index] ?? 0; n > 0; n--, at++) {
-      const end = packed.ends[at];
-      list.push({ text: text.slice(start, end), start, end, kind: KIND_CODES[packed.kinds[at]] ?? 'word' });
-      start = end;
-    }
-    lists.push(list);
-    if (each && lists.length === step) {
-      each(first, lists);
-      first = index + 1;
-      lists = [];
-    }
-  });
-  if (!each) return lists;
-  if (lists.length > 0) each(first, lists);
-}

@@ -2,11 +2,15 @@
  * Segmenting in one thread and running the rules in another: tokens packed into
  * flat arrays and back, and `lintTokenized` giving exactly what `lintMany` gives.
  */
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinter, KefuLintError, type Linter } from '../../src/index.js';
 import { MAX_REPLY_CHARS } from '../../src/engine/guard.js';
-import { packTokens, tokenizePacked, unpackTokens, type Token } from '../../src/engine/tokens.js';
+import { packTokens, tokenizePacked, unpackTokens } from '../../src/engine/packed.js';
+import type { Token } from '../../src/engine/tokens.js';
 import { generateReplies } from '../../tools/bench/corpus.js';
+import { builtinWords } from '../../src/dictionaries.js';
+import { getJiebaTokenizer } from '../../src/jieba.js';
 
 const TEXTS = [
   '亲，这个我们做不到！！！',
@@ -36,10 +40,38 @@ describe('packed tokens', () => {
     const whole = packTokens(linter.tokenizeMany(TEXTS));
     for (const step of [1, 5, 64, 1000]) {
       const calls: number[] = [];
-      const packed = tokenizePacked(TEXTS, (texts) => (calls.push(texts.length), linter.tokenizeMany(texts)), step);
+      const packed = tokenizePacked(TEXTS, (texts) => (calls.push(texts.length), packTokens(linter.tokenizeMany(texts))), step);
       expect(packed, `step ${step}`).toEqual(whole);
       expect(calls).toEqual(Array.from({ length: Math.ceil(TEXTS.length / step) }, (_, i) => Math.min(step, TEXTS.length - i * step)));
     }
+  });
+
+  it('come straight from jieba’s pieces as packTokens makes them from token objects', () => {
+    const long = '这个我们做不到'.repeat(Math.ceil(MAX_REPLY_CHARS / 7) + 1);
+    for (const texts of [TEXTS, [...TEXTS, long], ['只有一条'], [], ['a\n', '\nb', '\n', '第一行\r\n第二行'], ['\ud83d开头', '结尾\ude0a']]) {
+      expect(linter.tokenizePacked(texts)).toEqual(packTokens(linter.tokenizeMany(texts)));
+      // A linter with its own words packs from its token objects.
+      expect(shop.tokenizePacked(texts)).toEqual(packTokens(shop.tokenizeMany(texts)));
+    }
+    expect(shop.tokenizeMany(['秒杀价已经生效'])[0][0].text).toBe('秒杀价');
+  });
+
+  it('are packed by jieba’s own tokenizer without token objects for ordinary replies', () => {
+    const jieba = getJiebaTokenizer(builtinWords());
+    const texts = generateReplies(200, 4);
+    const packed = jieba.tokenizeManyPacked!(texts);
+    expect(packed).toBeDefined();
+    expect(packed).toEqual(packTokens(jieba.tokenizeMany!(texts)));
+  });
+
+  it('come straight from jieba’s pieces the same on random text with emoji sequences, joiners and line breaks', () => {
+    const pieces = ['亲', '您好', '这个', '不行', '，', '。', '！', ' ', '  ', '\n', '\r\n', '\t', '😊', '👍🏻', '👨\u200d👩\u200d👧', '🇨🇳', '1️⃣', '\u200d', '\ufe0f', '🏻', 'ok', 'A1', '123456789012', '[微笑]', '#E-s01', '¥', '\ud83d', '~'];
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((parts) => parts.join('')), { maxLength: 12 }), (texts) => {
+        expect(linter.tokenizePacked(texts)).toEqual(packTokens(linter.tokenizeMany(texts)));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('unpack step by step into the same lists, each step told where it starts', () => {

@@ -1,0 +1,152 @@
+/**
+ * Tokens as flat arrays, to hand from a segmenting thread to a rule thread without
+ * copying objects: per text its number of tokens, per token its end and kind.
+ */
+import { classifyToken, joinsPrevious, mayJoin, type PackedTokens, type Token, type TokenKind } from './tokens.js';
+
+export type { PackedTokens } from './tokens.js';
+
+const KIND_CODES: readonly TokenKind[] = ['word', 'punctuation', 'whitespace', 'symbol', 'emoji'];
+const CODE_OF: Readonly<Record<TokenKind, number>> = { word: 0, punctuation: 1, whitespace: 2, symbol: 3, emoji: 4 };
+
+export function packTokens(lists: readonly (readonly Token[])[]): PackedTokens {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  const packed: PackedTokens = { counts: new Uint32Array(lists.length), ends: new Uint32Array(total), kinds: new Uint8Array(total) };
+  let at = 0;
+  lists.forEach((list, index) => {
+    packed.counts[index] = list.length;
+    for (const token of list) {
+      packed.ends[at] = token.end;
+      packed.kinds[at++] = CODE_OF[token.kind];
+    }
+  });
+  return packed;
+}
+
+/**
+ * Tokenize `texts` into packed form a few dozen at a time: what one step makes
+ * dies young (a whole batch's token objects would outlive the young generation
+ * and be collected as old garbage). `packMany` must give each text's tokens as
+ * tokenizing it alone would.
+ */
+export function tokenizePacked(texts: readonly string[], packMany: (texts: readonly string[]) => PackedTokens, step = 64): PackedTokens {
+  const counts = new Uint32Array(texts.length);
+  // Every token covers at least one character.
+  let capacity = 0;
+  for (const text of texts) capacity += text.length;
+  const ends = new Uint32Array(capacity);
+  const kinds = new Uint8Array(capacity);
+  let at = 0;
+  for (let first = 0; first < texts.length; first += step) {
+    const part = packMany(texts.slice(first, first + step));
+    counts.set(part.counts, first);
+    ends.set(part.ends, at);
+    kinds.set(part.kinds, at);
+    at += part.ends.length;
+  }
+  return { counts, ends: ends.slice(0, at), kinds: kinds.slice(0, at) };
+}
+
+const WHITESPACE = CODE_OF.whitespace;
+const EMOJI = CODE_OF.emoji;
+
+/**
+ * Texts joined by \n and the pieces a segmenter cut the joined text into, straight
+ * to packed tokens per text: the same tokens as `piecesToTokens` over the joined
+ * text split back with `splitTokens`, without making a token object. Undefined
+ * where `splitTokens` gives undefined (a token crosses a join).
+ */
+export function piecesToPacked(joined: string, pieces: readonly string[], texts: readonly string[]): PackedTokens | undefined {
+  // Tokens of the joined text: contiguous from 0, each ending at ends[i].
+  const ends = new Uint32Array(joined.length);
+  const kinds = new Uint8Array(joined.length);
+  const merge = mayJoin(joined);
+  let count = 0;
+  const push = (start: number, end: number, given?: string) => {
+    const piece = given ?? joined.slice(start, end);
+    if (merge && count > 0) {
+      const previousStart = count > 1 ? ends[count - 2] : 0;
+      if (joinsPrevious(joined.slice(previousStart, start), KIND_CODES[kinds[count - 1]], piece)) {
+        ends[count - 1] = end;
+        kinds[count - 1] = EMOJI;
+        return;
+      }
+    }
+    ends[count] = end;
+    kinds[count++] = CODE_OF[classifyToken(piece, merge)];
+  };
+  let cursor = 0;
+  for (const piece of pieces) {
+    if (piece.length === 0) continue;
+    let start = cursor;
+    if (!joined.startsWith(piece, cursor)) {
+      const found = joined.indexOf(piece, cursor);
+      if (found < 0) continue;
+      for (let i = cursor; i < found; i++) push(i, i + 1);
+      start = found;
+    }
+    push(start, start + piece.length, piece);
+    cursor = start + piece.length;
+  }
+  for (let i = cursor; i < joined.length; i++) push(i, i + 1);
+
+  // Back into one list per text, as splitTokens does.
+  const counts = new Uint32Array(texts.length);
+  const outEnds = new Uint32Array(count);
+  const outKinds = new Uint8Array(count);
+  let out = 0;
+  let index = 0;
+  let offset = 0;
+  const startOf = (i: number) => (i === 0 ? 0 : ends[i - 1]);
+  for (let k = 0; k < texts.length; k++) {
+    const end = offset + texts[k].length;
+    for (; index < count && startOf(index) < end; index++) {
+      if (startOf(index) < offset || ends[index] > end) return undefined;
+      outEnds[out] = ends[index] - offset;
+      outKinds[out++] = kinds[index];
+      counts[k]++;
+    }
+    // The \n that joined this text to the next: a token of its own.
+    if (index < count && startOf(index) === end) {
+      if (ends[index] !== end + 1 || kinds[index] !== WHITESPACE) return undefined;
+      index++;
+    }
+    offset = end + 1;
+  }
+  return index === count ? { counts, ends: outEnds.slice(0, out), kinds: outKinds.slice(0, out) } : undefined;
+}
+
+/** The buffers of packed tokens, to move them to another thread instead of copying. */
+export function packedBuffers(packed: PackedTokens): ArrayBuffer[] {
+  return [packed.counts.buffer, packed.ends.buffer, packed.kinds.buffer];
+}
+
+/**
+ * The token lists `packTokens` was given, over the same texts; with `step`, handed
+ * to `each` that many texts at a time (so one step's tokens die young), else all at once.
+ */
+export function unpackTokens(texts: readonly string[], packed: PackedTokens): Token[][];
+export function unpackTokens(texts: readonly string[], packed: PackedTokens, step: number, each: (first: number, lists: Token[][]) => void): void;
+export function unpackTokens(texts: readonly string[], packed: PackedTokens, step = texts.length, each?: (first: number, lists: Token[][]) => void): Token[][] | void {
+  let lists: Token[][] = [];
+  let first = 0;
+  let at = 0;
+  texts.forEach((text, index) => {
+    const list: Token[] = [];
+    let start = 0;
+    for (let n = packed.counts[index] ?? 0; n > 0; n--, at++) {
+      const end = packed.ends[at];
+      list.push({ text: text.slice(start, end), start, end, kind: KIND_CODES[packed.kinds[at]] ?? 'word' });
+      start = end;
+    }
+    lists.push(list);
+    if (each && lists.length === step) {
+      each(first, lists);
+      first = index + 1;
+      lists = [];
+    }
+  });
+  if (!each) return lists;
+  if (lists.length > 0) each(first, lists);
+}
