@@ -2,7 +2,7 @@
  * Tokens as flat arrays, to hand from a segmenting thread to a rule thread without
  * copying objects: per text its number of tokens, per token its end and kind.
  */
-import { classifyToken, joinsPrevious, mayJoin, type PackedTokens, type Token, type TokenKind } from './tokens.js';
+import { classifyToken, joinsPrevious, mayJoin, walkPieces, type PackedTokens, type Token, type TokenKind } from './tokens.js';
 
 export type { PackedTokens } from './tokens.js';
 
@@ -76,20 +76,7 @@ export function piecesToPacked(joined: string, pieces: readonly string[], texts:
     ends[count] = end;
     kinds[count++] = CODE_OF[classifyToken(piece, merge)];
   };
-  let cursor = 0;
-  for (const piece of pieces) {
-    if (piece.length === 0) continue;
-    let start = cursor;
-    if (!joined.startsWith(piece, cursor)) {
-      const found = joined.indexOf(piece, cursor);
-      if (found < 0) continue;
-      for (let i = cursor; i < found; i++) push(i, i + 1);
-      start = found;
-    }
-    push(start, start + piece.length, piece);
-    cursor = start + piece.length;
-  }
-  for (let i = cursor; i < joined.length; i++) push(i, i + 1);
+  walkPieces(joined, pieces, push);
 
   // Back into one list per text, as splitTokens does.
   const counts = new Uint32Array(texts.length);

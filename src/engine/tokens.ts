@@ -64,6 +64,16 @@ export function classifyToken(text: string, mayJoin = true): TokenKind {
 export function piecesToTokens(text: string, pieces: readonly string[]): Token[] {
   const tokens: Token[] = [];
   const merge = mayJoin(text);
+  walkPieces(text, pieces, (start, end, piece) => pushToken(tokens, text, start, end, merge, piece));
+  return tokens;
+}
+
+/**
+ * Where each piece a segmenter returned stands in `text`, in order: `emit` gets its
+ * offsets and the piece (the segmenter's own string), or, for a character no piece
+ * covers, its offsets alone.
+ */
+export function walkPieces(text: string, pieces: readonly string[], emit: (start: number, end: number, piece?: string) => void): void {
   let cursor = 0;
   for (const piece of pieces) {
     if (piece.length === 0) continue;
@@ -71,14 +81,13 @@ export function piecesToTokens(text: string, pieces: readonly string[]): Token[]
     if (!text.startsWith(piece, cursor)) {
       const found = text.indexOf(piece, cursor);
       if (found < 0) continue;
-      for (let i = cursor; i < found; i++) pushToken(tokens, text, i, i + 1, merge);
+      for (let i = cursor; i < found; i++) emit(i, i + 1);
       start = found;
     }
-    pushToken(tokens, text, start, start + piece.length, merge, piece);
+    emit(start, start + piece.length, piece);
     cursor = start + piece.length;
   }
-  for (let i = cursor; i < text.length; i++) pushToken(tokens, text, i, i + 1, merge);
-  return tokens;
+  for (let i = cursor; i < text.length; i++) emit(i, i + 1);
 }
 
 /** Might a piece of `text` belong to the token before it (an emoji modifier or joiner)? When not, no piece does. */
