@@ -86,6 +86,18 @@ describe('packed tokens', () => {
   });
 });
 
+describe('tokens handed to another thread through the public API', () => {
+  it('pack, move with their buffers, unpack and lint to what lintMany finds', async () => {
+    const { packedBuffers: buffers, unpackTokens: unpack } = await import('../../src/index.js');
+    const packed = linter.tokenizePacked(TEXTS);
+    // Moved, as postMessage moves them: the sender's arrays are left empty.
+    const moved = structuredClone(packed, { transfer: buffers(packed) });
+    expect(packed.ends.length).toBe(0);
+    const found = linter.lintTokenized(TEXTS, unpack(TEXTS, moved), { standalone: true });
+    expect(found).toEqual(linter.lintMany(TEXTS, { standalone: true }));
+  });
+});
+
 describe('lintTokenized', () => {
   it('finds what lintMany finds, given the tokens tokenizeMany made', () => {
     const long = '这个我们做不到'.repeat(Math.ceil(MAX_REPLY_CHARS / 7) + 1);
