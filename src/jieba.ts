@@ -131,6 +131,13 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+  // jieba never segments across a line break, so texts joined by \n come back as
+  // the same pieces they would one by one, with the \n between them.
+  const cutJoined = (texts: readonly string[]) => {
+    const clean = texts.map((text) => (text.isWellFormed() ? text : text.toWellFormed()));
+    const joined = clean.join('\n');
+    return { clean, joined, pieces: cutInChunks(joined, (piece) => jieba.cut(piece, true)) };
+  };
   const tokenizer: Tokenizer = {
     tokenize(text) {
       // Lone surrogates would come back from native code as U+FFFD (3 bytes in
@@ -140,18 +147,13 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
     },
     tokenizeMany(texts) {
       if (texts.length < 2) return texts.map((text) => tokenizer.tokenize(text));
-      // jieba never segments across a line break, so texts joined by \n come back
-      // as the same pieces they would one by one, with the \n between them.
-      const clean = texts.map((text) => (text.isWellFormed() ? text : text.toWellFormed()));
-      const joined = clean.join('\n');
-      const tokens = piecesToTokens(joined, cutInChunks(joined, (piece) => jieba.cut(piece, true)));
-      return splitTokens(tokens, clean) ?? texts.map((text) => tokenizer.tokenize(text));
+      const { clean, joined, pieces } = cutJoined(texts);
+      return splitTokens(piecesToTokens(joined, pieces), clean) ?? texts.map((text) => tokenizer.tokenize(text));
     },
     tokenizeManyPacked(texts) {
       if (texts.length < 2) return undefined;
-      const clean = texts.map((text) => (text.isWellFormed() ? text : text.toWellFormed()));
-      const joined = clean.join('\n');
-      return piecesToPacked(joined, cutInChunks(joined, (piece) => jieba.cut(piece, true)), clean);
+      const { clean, joined, pieces } = cutJoined(texts);
+      return piecesToPacked(joined, pieces, clean);
     },
   };
   return (shared = tokenizer);

@@ -6,7 +6,7 @@ import { parentPort } from 'node:worker_threads';
 import { linterForSpec, type LinterSpec } from './config/resolve.js';
 import type { LintContext } from './engine/conversation.js';
 import type { Finding } from './engine/finding.js';
-import { packedBuffers, tokenizePacked, unpackTokens, type PackedTokens } from './engine/packed.js';
+import { packedBuffers, packInSteps, unpackTokens, type PackedTokens } from './engine/packed.js';
 import { runTranscriptJob, type JobResult, type TranscriptJob } from './transcripts/jobs.js';
 import { toJobError, type JobMessage, type JobResponse } from './workers/pool.js';
 
@@ -31,6 +31,8 @@ export interface RepliesJob {
 
 export type WorkerJob = SegmentJob | RepliesJob | TranscriptJob;
 
+export type WorkerResult = PackedTokens | Finding[][] | JobResult;
+
 /**
  * Replies tokenized, and linted, per step within a batch: each step's token
  * objects die young, collected in the young generation (a whole batch's would be
@@ -38,12 +40,11 @@ export type WorkerJob = SegmentJob | RepliesJob | TranscriptJob;
  */
 const SEGMENT_STEP = 64;
 const LINT_STEP = 256;
-export type WorkerResult = PackedTokens | Finding[][] | JobResult;
 
 export function runJob(job: WorkerJob): WorkerResult {
   if (job.type === 'segment') {
     const linter = linterForSpec(job.spec);
-    return tokenizePacked(job.texts, (texts) => linter.tokenizePacked(texts), SEGMENT_STEP);
+    return packInSteps(job.texts, (texts) => linter.tokenizePacked(texts), SEGMENT_STEP);
   }
   if (job.type === 'replies') {
     // A few hundred replies at a time: one step's tokens and layouts die young.

@@ -161,7 +161,7 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     return check(text, tokenizer.tokenize(text), context);
   };
   const tokenizeAll = (texts: readonly string[]) => (runner.size === 0 ? undefined : tokensByText(tokenizer, texts));
-    return {
+  return {
     rules: infos,
     lint,
     lintMany(texts, context) {

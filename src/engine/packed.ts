@@ -30,7 +30,7 @@ export function packTokens(lists: readonly (readonly Token[])[]): PackedTokens {
  * and be collected as old garbage). `packMany` must give each text's tokens as
  * tokenizing it alone would.
  */
-export function tokenizePacked(texts: readonly string[], packMany: (texts: readonly string[]) => PackedTokens, step = 64): PackedTokens {
+export function packInSteps(texts: readonly string[], packMany: (texts: readonly string[]) => PackedTokens, step = 64): PackedTokens {
   const counts = new Uint32Array(texts.length);
   // Every token covers at least one character.
   let capacity = 0;

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinter, KefuLintError, type Linter } from '../../src/index.js';
 import { MAX_REPLY_CHARS } from '../../src/engine/guard.js';
-import { packTokens, tokenizePacked, unpackTokens } from '../../src/engine/packed.js';
+import { packInSteps, packTokens, unpackTokens } from '../../src/engine/packed.js';
 import type { Token } from '../../src/engine/tokens.js';
 import { generateReplies } from '../../tools/bench/corpus.js';
 import { builtinWords } from '../../src/dictionaries.js';
@@ -40,7 +40,7 @@ describe('packed tokens', () => {
     const whole = packTokens(linter.tokenizeMany(TEXTS));
     for (const step of [1, 5, 64, 1000]) {
       const calls: number[] = [];
-      const packed = tokenizePacked(TEXTS, (texts) => (calls.push(texts.length), packTokens(linter.tokenizeMany(texts))), step);
+      const packed = packInSteps(TEXTS, (texts) => (calls.push(texts.length), packTokens(linter.tokenizeMany(texts))), step);
       expect(packed, `step ${step}`).toEqual(whole);
       expect(calls).toEqual(Array.from({ length: Math.ceil(TEXTS.length / step) }, (_, i) => Math.min(step, TEXTS.length - i * step)));
     }
