@@ -6,9 +6,10 @@ import { parentPort } from 'node:worker_threads';
 import { linterForSpec, type LinterSpec } from './config/resolve.js';
 import type { LintContext } from './engine/conversation.js';
 import type { Finding } from './engine/finding.js';
-import { packedBuffers, packInSteps, unpackTokens, type PackedTokens } from './engine/packed.js';
+import { packedBuffers, unpackTokens, type PackedTokens } from './engine/packed.js';
 import { runTranscriptJob, type JobResult, type TranscriptJob } from './transcripts/jobs.js';
-import { toJobError, type JobMessage, type JobResponse } from './workers/pool.js';
+import { toJobError, type JobMessage, type JobResponse, type TokenLineMessage } from './workers/pool.js';
+import { segmentTexts, TokenLine } from './workers/segmenting.js';
 
 /** Replies of one file to segment (by this spec's linter, its own words included). */
 export interface SegmentJob {
@@ -34,18 +35,17 @@ export type WorkerJob = SegmentJob | RepliesJob | TranscriptJob;
 export type WorkerResult = PackedTokens | Finding[][] | JobResult;
 
 /**
- * Replies tokenized, and linted, per step within a batch: each step's token
- * objects die young, collected in the young generation (a whole batch's would be
- * promoted and collected as old garbage). Measured on the bench corpus.
+ * Replies linted per step within a batch: each step's token objects die young,
+ * collected in the young generation (a whole batch's would be promoted and
+ * collected as old garbage). Measured on the bench corpus.
  */
-const SEGMENT_STEP = 64;
 const LINT_STEP = 256;
 
-export function runJob(job: WorkerJob): WorkerResult {
-  if (job.type === 'segment') {
-    const linter = linterForSpec(job.spec);
-    return packInSteps(job.texts, (texts) => linter.tokenizePacked(texts), SEGMENT_STEP);
-  }
+/** This thread's line to the thread with jieba (see JobPool.serveTokens), if it was given one. */
+let tokenLine: TokenLine | undefined;
+
+export function runJob(job: WorkerJob): WorkerResult | Promise<WorkerResult> {
+  if (job.type === 'segment') return segmentTexts(job.spec, job.texts);
   if (job.type === 'replies') {
     // A few hundred replies at a time: one step's tokens and layouts die young.
     const linter = linterForSpec(job.spec, true);
@@ -55,19 +55,32 @@ export function runJob(job: WorkerJob): WorkerResult {
     });
     return findings;
   }
-  return runTranscriptJob(job);
+  const line = tokenLine;
+  return runTranscriptJob(job, line && ((texts) => line.tokenize(job.spec, texts)));
 }
 
-parentPort?.on('message', ({ id, job }: JobMessage<WorkerJob>) => {
-  let response: JobResponse<WorkerResult>;
-  let transfer: ArrayBuffer[] = [];
-  try {
-    const result = runJob(job);
-    // Tokens are moved, not copied.
-    if (job.type === 'segment') transfer = packedBuffers(result as PackedTokens);
-    response = { id, result };
-  } catch (error) {
-    response = { id, error: toJobError(error) };
+function answer(id: number, job: WorkerJob, result: WorkerResult): void {
+  // Tokens are moved, not copied.
+  parentPort!.postMessage({ id, result } satisfies JobResponse<WorkerResult>, job.type === 'segment' ? packedBuffers(result as PackedTokens) : []);
+}
+
+function fail(id: number, error: unknown): void {
+  parentPort!.postMessage({ id, error: toJobError(error) } satisfies JobResponse<WorkerResult>);
+}
+
+parentPort?.on('message', (message: JobMessage<WorkerJob> | TokenLineMessage) => {
+  if ('tokenLine' in message) {
+    tokenLine = new TokenLine(message.tokenLine);
+    return;
   }
-  parentPort!.postMessage(response, transfer);
+  const { id, job } = message;
+  let result: WorkerResult | Promise<WorkerResult>;
+  try {
+    result = runJob(job);
+  } catch (error) {
+    fail(id, error);
+    return;
+  }
+  if (result instanceof Promise) result.then((value) => answer(id, job, value), (error) => fail(id, error));
+  else answer(id, job, result);
 });

@@ -15,7 +15,7 @@ import { STDIN, STDIN_NAME } from '../inputs/registry.js';
 import { fixDiff } from '../output/diff.js';
 import { readInputStream, readTextInput, type DecodedInput } from '../text/read.js';
 import { writeFileAtomic } from '../text/write.js';
-import { JobPool, PARALLEL_MIN_BYTES, WorkerFailure } from '../workers/pool.js';
+import { PARALLEL_MIN_BYTES, SplitPools, WorkerFailure } from '../workers/pool.js';
 import type { WorkerJob, WorkerResult } from '../worker.js';
 
 type Placer = ReturnType<typeof libraryPlacer>;
@@ -147,23 +147,11 @@ function fixLibrary(file: string, input: DecodedInput, format: LibraryFormat, se
   return result;
 }
 
-/**
- * Threads for large files, in two groups: segmenting threads (each with its own
- * jieba) hand packed tokens to rule threads (which load no jieba), so the process
- * holds fewer dictionaries and the two halves of the work overlap.
- */
-export class ReplyPools {
-  readonly segment: JobPool<WorkerJob, WorkerResult>;
-  readonly check: JobPool<WorkerJob, WorkerResult>;
-
+/** Threads for large files: segmenting threads hand packed tokens to rule threads. */
+class ReplyPools extends SplitPools<WorkerJob, WorkerResult> {
   constructor(threads: number) {
     const segmenting = Math.max(1, Math.round(threads * 0.4));
-    this.segment = new JobPool(segmenting);
-    this.check = new JobPool(Math.max(1, threads - segmenting), CHECK_YOUNG_SPACE_MB);
-  }
-
-  close(): Promise<unknown> {
-    return Promise.all([this.segment.close(), this.check.close()]);
+    super(segmenting, Math.max(1, threads - segmenting), CHECK_YOUNG_SPACE_MB);
   }
 }
 

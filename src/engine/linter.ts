@@ -87,8 +87,12 @@ export interface Linter {
    * cover their text exactly are a KefuLintError.
    */
   lintTokenized(texts: readonly string[], tokens: readonly (readonly Token[])[], context?: LintContext): Finding[][];
-  /** Lint a whole conversation: findings per agent message plus the conversation-level ones. */
-  lintConversation(messages: readonly ConversationTurn[]): ConversationResult;
+  /**
+   * Lint a whole conversation: findings per agent message plus the conversation-level
+   * ones. `agentTokens`, when the agent messages were tokenized elsewhere (by this
+   * linter's `tokenizeMany` or `tokenizePacked`): one list per agent message, in order.
+   */
+  lintConversation(messages: readonly ConversationTurn[], agentTokens?: readonly (readonly Token[])[]): ConversationResult;
   /** The customer's emotion at each turn (undefined for agent turns). */
   emotionCurve(turns: readonly Pick<ConversationTurn, 'role' | 'text'>[]): (EmotionScore | undefined)[];
   /** Milliseconds spent per rule so far, when created with `profile: true`. */
@@ -160,6 +164,19 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
     return check(text, tokenizer.tokenize(text), context);
   };
+  /** Agent messages linted in order, each with its given tokens. */
+  const givenTokens = (messages: readonly ConversationTurn[], lists: readonly (readonly Token[])[]) => {
+    if (!Array.isArray(lists) || lists.length !== messages.filter((m) => m.role === 'agent').length) {
+      throw new KefuLintError('input', 'lintConversation() 的 agentTokens 应与客服消息一一对应（每条客服消息一个词元数组）。');
+    }
+    let next = 0;
+    return (text: string, context: LintContext): Finding[] => {
+      const index = next++;
+      if (runner.size === 0) return [];
+      if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
+      return check(text, checkTokens(text, lists[index], () => `lintConversation() 第 ${index + 1} 条客服消息的词元无效`, 'input'), context);
+    };
+  };
   const tokenizeAll = (texts: readonly string[]) => (runner.size === 0 ? undefined : tokensByText(tokenizer, texts));
   return {
     rules: infos,
@@ -207,8 +224,9 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
         return check(text, checkTokens(text, tokens[index], () => `lintTokenized() 第 ${index + 1} 项的词元无效`, 'input'), context);
       });
     },
-    lintConversation(messages) {
+    lintConversation(messages, agentTokens) {
       checkTurns(messages, 'lintConversation()');
+      if (agentTokens !== undefined) return lintConversationWith({ lint: givenTokens(messages, agentTokens), conversationRules, curve }, messages);
       const tokens = tokenizeAll(messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : [])));
       const lintTurn = (text: string, context: LintContext) => (tokens?.has(text) ? check(text, tokens.get(text)!, context) : lint(text, context));
       return lintConversationWith({ lint: lintTurn, conversationRules, curve }, messages);

@@ -31,21 +31,23 @@ export function packTokens(lists: readonly (readonly Token[])[]): PackedTokens {
  * tokenizing it alone would.
  */
 export function packInSteps(texts: readonly string[], packMany: (texts: readonly string[]) => PackedTokens, step = 64): PackedTokens {
-  const counts = new Uint32Array(texts.length);
-  // Every token covers at least one character.
-  let capacity = 0;
-  for (const text of texts) capacity += text.length;
-  const ends = new Uint32Array(capacity);
-  const kinds = new Uint8Array(capacity);
-  let at = 0;
+  const parts: PackedTokens[] = [];
+  let total = 0;
   for (let first = 0; first < texts.length; first += step) {
     const part = packMany(texts.slice(first, first + step));
-    counts.set(part.counts, first);
-    ends.set(part.ends, at);
-    kinds.set(part.kinds, at);
-    at += part.ends.length;
+    parts.push(part);
+    total += part.ends.length;
   }
-  return { counts, ends: ends.slice(0, at), kinds: kinds.slice(0, at) };
+  // Sized exactly, from the steps' small arrays: nothing big is left behind as garbage.
+  const packed: PackedTokens = { counts: new Uint32Array(texts.length), ends: new Uint32Array(total), kinds: new Uint8Array(total) };
+  let at = 0;
+  parts.forEach((part, index) => {
+    packed.counts.set(part.counts, index * step);
+    packed.ends.set(part.ends, at);
+    packed.kinds.set(part.kinds, at);
+    at += part.ends.length;
+  });
+  return packed;
 }
 
 const WHITESPACE = CODE_OF.whitespace;
@@ -109,31 +111,44 @@ export function packedBuffers(packed: PackedTokens): ArrayBuffer[] {
   return [packed.counts.buffer, packed.ends.buffer, packed.kinds.buffer];
 }
 
+/** Packed tokens back into token lists, a few texts at a time, in order. */
+export class PackedReader {
+  private index = 0;
+  private at = 0;
+
+  constructor(
+    private readonly texts: readonly string[],
+    private readonly packed: PackedTokens,
+  ) {}
+
+  /** The token lists of the next `count` texts (fewer at the end). */
+  next(count: number): Token[][] {
+    const { texts, packed } = this;
+    const lists: Token[][] = [];
+    for (const last = Math.min(this.index + count, texts.length); this.index < last; this.index++) {
+      const text = texts[this.index];
+      const list: Token[] = [];
+      let start = 0;
+      for (let n = packed.counts[this.index] ?? 0; n > 0; n--, this.at++) {
+        const end = packed.ends[this.at];
+        list.push({ text: text.slice(start, end), start, end, kind: KIND_CODES[packed.kinds[this.at]] ?? 'word' });
+        start = end;
+      }
+      lists.push(list);
+    }
+    return lists;
+  }
+}
+
 /**
  * The token lists `packTokens` was given, over the same texts; with `step`, handed
  * to `each` that many texts at a time (so one step's tokens die young), else all at once.
  */
 export function unpackTokens(texts: readonly string[], packed: PackedTokens): Token[][];
 export function unpackTokens(texts: readonly string[], packed: PackedTokens, step: number, each: (first: number, lists: Token[][]) => void): void;
-export function unpackTokens(texts: readonly string[], packed: PackedTokens, step = texts.length, each?: (first: number, lists: Token[][]) => void): Token[][] | void {
-  let lists: Token[][] = [];
-  let first = 0;
-  let at = 0;
-  texts.forEach((text, index) => {
-    const list: Token[] = [];
-    let start = 0;
-    for (let n = packed.counts[index] ?? 0; n > 0; n--, at++) {
-      const end = packed.ends[at];
-      list.push({ text: text.slice(start, end), start, end, kind: KIND_CODES[packed.kinds[at]] ?? 'word' });
-      start = end;
-    }
-    lists.push(list);
-    if (each && lists.length === step) {
-      each(first, lists);
-      first = index + 1;
-      lists = [];
-    }
-  });
-  if (!each) return lists;
-  if (lists.length > 0) each(first, lists);
+export function unpackTokens(texts: readonly string[], packed: PackedTokens, step?: number, each?: (first: number, lists: Token[][]) => void): Token[][] | void {
+  const reader = new PackedReader(texts, packed);
+  if (!each) return reader.next(texts.length);
+  const size = Math.max(1, step ?? texts.length);
+  for (let first = 0; first < texts.length; first += size) each(first, reader.next(size));
 }

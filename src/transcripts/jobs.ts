@@ -16,6 +16,8 @@ import { ConversationGrouper } from '../inputs/transcript/grouper.js';
 import { parseJsonlLine } from '../inputs/transcript/jsonl.js';
 import type { Conversation, LineProblem } from '../inputs/transcript/messages.js';
 import { invalidText } from '../text/decode.js';
+import { PackedReader, type PackedTokens } from '../engine/packed.js';
+import type { Token } from '../engine/tokens.js';
 import type { JobQueue } from '../workers/pool.js';
 import { ReportBuilder, type PartialReport } from './report.js';
 import type { Scorecard } from './scorecard.js';
@@ -36,7 +38,8 @@ export interface JobBase {
 
 export interface SliceJob extends JobBase {
   type: 'slice';
-  bytes: Uint8Array;
+  /** The slice's bytes, in the chunks they were read in. */
+  parts: Uint8Array[];
   encoding: string;
   /** Line number of the slice's first line in the file. */
   firstLine: number;
@@ -76,20 +79,66 @@ export interface JobResult {
   closed: string[];
 }
 
-/** Run one transcript job: lint a slice or a list of conversations and add them up. */
-export function runTranscriptJob(job: TranscriptJob): JobResult {
-  const linter = linterForSpec(job.spec);
+/**
+ * Tokens of many texts, made on another thread (a segmenting thread): the rule
+ * thread that asks loads no jieba.
+ */
+export type Segmenter = (texts: string[]) => Promise<PackedTokens>;
+
+/** Agent messages whose tokens are unpacked at a time: one step's token objects die young. */
+const UNPACK_STEP = 256;
+
+/**
+ * Run one transcript job: lint a slice or a list of conversations and add them up.
+ * With a `segmenter`, the agents' messages are tokenized there, all of the job's
+ * at once, and linted here when the tokens come back.
+ */
+export function runTranscriptJob(job: TranscriptJob): JobResult;
+export function runTranscriptJob(job: TranscriptJob, segmenter: Segmenter | undefined): JobResult | Promise<JobResult>;
+export function runTranscriptJob(job: TranscriptJob, segmenter?: Segmenter): JobResult | Promise<JobResult> {
+  const linter = linterForSpec(job.spec, segmenter !== undefined);
   const builder = new ReportBuilder({ card: job.settings.card, worst: job.settings.worst, keepFindings: job.settings.keepFindings });
-  const lint = (conversation: Conversation) => builder.add(job.file, conversation, linter.lintConversation(conversation.messages));
-  if (job.type === 'conversations') {
-    job.conversations.forEach(lint);
-    return { partial: builder.partial(job.file), edges: [], problems: [], firstIds: [], starts: [], closed: [] };
+  const read = job.type === 'conversations' ? { conversations: job.conversations, rest: NO_EDGES } : readSlice(job);
+  const result = (): JobResult => ({ partial: builder.partial(job.file), ...read.rest });
+  if (!segmenter) {
+    for (const conversation of read.conversations) builder.add(job.file, conversation, linter.lintConversation(conversation.messages));
+    return result();
   }
+  const texts: string[] = [];
+  const counts = read.conversations.map(({ messages }) => {
+    const before = texts.length;
+    for (const message of messages) if (message.role === 'agent') texts.push(message.text);
+    return texts.length - before;
+  });
+  return segmenter(texts).then((packed) => {
+    const reader = new PackedReader(texts, packed);
+    let lists: Token[][] = [];
+    let next = 0;
+    read.conversations.forEach((conversation, index) => {
+      const count = counts[index];
+      if (next + count > lists.length) {
+        lists = lists.slice(next).concat(reader.next(Math.max(UNPACK_STEP, count)));
+        next = 0;
+      }
+      builder.add(job.file, conversation, linter.lintConversation(conversation.messages, lists.slice(next, next + count)));
+      next += count;
+    });
+    return result();
+  });
+}
+
+const NO_EDGES: Omit<JobResult, 'partial'> = { edges: [], problems: [], firstIds: [], starts: [], closed: [] };
+
+/** A slice's messages grouped: the conversations to lint here, in the order they closed, and the rest of the result. */
+function readSlice(job: SliceJob): { conversations: Conversation[]; rest: Omit<JobResult, 'partial'> } {
   const problems: LineProblem[] = [];
   const edges: EdgeConversation[] = [];
+  const conversations: Conversation[] = [];
   const grouper = new ConversationGrouper((problem) => problems.push(problem), true);
   let firstMessageLine: number | undefined;
   const text = decodeSlice(job);
+  // The bytes are not needed once decoded: let them go while they are young.
+  job.parts = [];
   let line = job.firstLine;
   for (let start = 0; start < text.length; line++) {
     let end = text.indexOf('\n', start);
@@ -107,23 +156,36 @@ export function runTranscriptJob(job: TranscriptJob): JobResult {
     if (!closed) continue;
     const ordinal = grouper.ordinals.get(closed);
     if (ordinal !== undefined) edges.push({ conversation: closed, ordinal, open: false });
-    else lint(closed);
+    else conversations.push(closed);
   }
   for (const conversation of grouper.drain()) edges.push({ conversation, ordinal: grouper.ordinals.get(conversation), open: true });
-  return { partial: builder.partial(job.file), edges, problems, firstMessageLine, firstIds: grouper.firstIds, starts: grouper.starts, closed: grouper.closedIds };
+  return { conversations, rest: { edges, problems, firstMessageLine, firstIds: grouper.firstIds, starts: grouper.starts, closed: grouper.closedIds } };
 }
 
 /** A slice's encoding when each line is decoded by itself: UTF-8 where it is valid, else GB18030. */
 export const MIXED_ENCODING = 'utf-8|gb18030';
 
 function decodeSlice(job: SliceJob): string {
-  if (job.encoding === MIXED_ENCODING) return decodeMixed(job.bytes);
-  if (job.encoding !== 'utf-8') return iconv.decode(Buffer.from(job.bytes.buffer, job.bytes.byteOffset, job.bytes.byteLength), job.encoding);
+  const bytes = joinParts(job.parts);
+  if (job.encoding === MIXED_ENCODING) return decodeMixed(bytes);
+  if (job.encoding !== 'utf-8') return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), job.encoding);
   try {
-    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(job.bytes);
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
   } catch {
-    throw invalidText(job.file, job.firstLine + validPrefixLines(job.bytes), 'utf-8');
+    throw invalidText(job.file, job.firstLine + validPrefixLines(bytes), 'utf-8');
   }
+}
+
+/** The bytes of a slice's parts as one array (the parts themselves when there is one). */
+export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0];
+  const joined = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
+  let at = 0;
+  for (const part of parts) {
+    joined.set(part, at);
+    at += part.length;
+  }
+  return joined;
 }
 
 function decodeMixed(bytes: Uint8Array): string {

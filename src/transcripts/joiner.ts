@@ -10,12 +10,12 @@
  * the ones the slice started first.
  */
 import type { EdgeConversation, JobResult } from './jobs.js';
-import { discontinuous, OPEN_CONVERSATIONS, REMEMBERED_CLOSED } from '../inputs/transcript/grouper.js';
+import { discontinuous, OPEN_CONVERSATIONS, RecentIds, REMEMBERED_CLOSED } from '../inputs/transcript/grouper.js';
 import type { Conversation, LineProblem } from '../inputs/transcript/messages.js';
 
 export class SliceJoiner {
   private window = new Map<string, Conversation>();
-  private readonly closed = new Set<string>();
+  private readonly closed = new RecentIds(REMEMBERED_CLOSED);
 
   constructor(private readonly finish: (conversation: Conversation) => void) {}
 
@@ -71,6 +71,5 @@ export class SliceJoiner {
 
   private remember(id: string): void {
     this.closed.add(id);
-    if (this.closed.size > REMEMBERED_CLOSED) this.closed.delete(this.closed.values().next().value as string);
   }
 }

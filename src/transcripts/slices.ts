@@ -55,16 +55,15 @@ export async function lintSlices(
     inOrder = inOrder.then(() => gate.problem({ line: at, reason }));
   };
 
-  const submit = async (bytes: Uint8Array) => {
-    if (start && (encoding === 'utf-8' || encoding === MIXED_ENCODING) && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) bytes = bytes.subarray(3);
+  const submit = async (parts: Uint8Array[]) => {
+    if (start && (encoding === 'utf-8' || encoding === MIXED_ENCODING)) parts = withoutBom(parts);
     start = false;
     const firstLine = line;
-    line += countNewlines(bytes);
+    for (const part of parts) line += countNewlines(part);
     await pool.whenBelow(2 * pool.size);
     if (failure) throw failure;
-    // For a worker, a copy of exactly these bytes, moved (not cloned) to it.
-    const own = pool.threaded ? new Uint8Array(bytes) : bytes;
-    const result = pool.run({ type: 'slice', ...target, bytes: own, encoding, firstLine }, pool.threaded ? [own.buffer as ArrayBuffer] : []);
+    // A worker takes the chunks' memory over (each part is the only view of its buffer).
+    const result = pool.run({ type: 'slice', ...target, parts, encoding, firstLine }, pool.threaded ? parts.map((part) => part.buffer as ArrayBuffer) : []);
     inOrder = Promise.all([inOrder, result]).then(([, slice]) => {
       const warnings = joiner.take(slice);
       const problems = warnings.length === 0 ? slice.problems : [...slice.problems, ...warnings].sort((x, y) => x.line - y.line);
@@ -86,7 +85,7 @@ export async function lintSlices(
   let error: unknown;
   try {
     for await (const slice of sliceAtLineEnds(chunks, sliceBytes)) {
-      if (slice instanceof Uint8Array) await submit(slice);
+      if (Array.isArray(slice)) await submit(slice);
       else skip(slice);
     }
     await inOrder;
@@ -112,17 +111,20 @@ interface SkippedLine {
 /**
  * Slices of at least `sliceBytes`, each ending at a line end (the last one:
  * wherever the input ends), and in their place any line over MAX_LINE_BYTES.
- * Bytes are joined only when a new chunk brings a line end, so a long line costs
- * one copy, not one per chunk.
+ * A slice is the chunks it spans, not a copy of them: each chunk's memory goes
+ * with the one slice that ends in it or spans it, so a worker can take it over
+ * and this thread keeps no garbage behind. Only the bytes after a slice's end
+ * in its last chunk are copied (they start the next slice).
  */
-async function* sliceAtLineEnds(chunks: AsyncIterable<Buffer>, sliceBytes: number): AsyncGenerator<Uint8Array | SkippedLine> {
-  let parts: Buffer[] = [];
+async function* sliceAtLineEnds(chunks: AsyncIterable<Buffer>, sliceBytes: number): AsyncGenerator<Uint8Array[] | SkippedLine> {
+  /** The pending bytes; each part the only view of its memory. */
+  let parts: Uint8Array[] = [];
   let size = 0;
   /** Bytes since the last line end. */
   let tail = 0;
   let skipping = -1;
   for await (const whole of chunks) {
-    let chunk = whole;
+    let chunk: Uint8Array = whole.byteOffset === 0 && whole.byteLength === whole.buffer.byteLength ? whole : new Uint8Array(whole);
     if (skipping >= 0) {
       const end = chunk.indexOf(10);
       if (end < 0) {
@@ -140,25 +142,73 @@ async function* sliceAtLineEnds(chunks: AsyncIterable<Buffer>, sliceBytes: numbe
     if (tail > MAX_LINE_BYTES) {
       // The complete lines before the long one go as a slice; the long one is dropped.
       const complete = size - tail;
-      if (complete > 0) yield Buffer.concat(parts, size).subarray(0, complete);
+      if (complete > 0) yield cutParts(parts, complete, false);
       skipping = tail;
       parts = [];
       size = tail = 0;
       continue;
     }
     if (size < sliceBytes || newline < 0) continue;
-    const data = parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
-    let start = 0;
-    for (let cut = data.indexOf(10, sliceBytes - 1); cut >= 0 && data.length - start >= sliceBytes; cut = data.indexOf(10, start + sliceBytes - 1)) {
-      yield data.subarray(start, cut + 1);
-      start = cut + 1;
+    for (let cut = newlineFrom(parts, sliceBytes - 1); cut >= 0 && size >= sliceBytes; cut = newlineFrom(parts, sliceBytes - 1)) {
+      yield cutParts(parts, cut + 1, true);
+      size -= cut + 1;
     }
-    const rest = data.subarray(start);
-    parts = rest.length > 0 ? [start > 0 ? Buffer.from(rest) : rest] : [];
-    size = rest.length;
   }
   if (skipping >= 0) yield { skipped: skipping };
-  else if (size > 0) yield parts.length === 1 ? parts[0] : Buffer.concat(parts, size);
+  else if (size > 0) yield parts;
+}
+
+/**
+ * The first `count` bytes of `parts`, taken out of it. The part they end in goes
+ * with them; with `keepRest`, its remaining bytes are copied and stay as the first part.
+ */
+function cutParts(parts: Uint8Array[], count: number, keepRest: boolean): Uint8Array[] {
+  const taken: Uint8Array[] = [];
+  while (count > 0) {
+    const part = parts.shift()!;
+    if (part.length <= count) {
+      taken.push(part);
+      count -= part.length;
+      continue;
+    }
+    taken.push(part.subarray(0, count));
+    if (keepRest) parts.unshift(new Uint8Array(part.subarray(count)));
+    count = 0;
+  }
+  return taken;
+}
+
+/** The offset of the first \n at or after `from` in the bytes of `parts`, or -1. */
+function newlineFrom(parts: readonly Uint8Array[], from: number): number {
+  let offset = 0;
+  for (const part of parts) {
+    if (from < offset + part.length) {
+      const at = part.indexOf(10, Math.max(0, from - offset));
+      if (at >= 0) return offset + at;
+    }
+    offset += part.length;
+  }
+  return -1;
+}
+
+/** The parts without a UTF-8 byte order mark at their start. */
+function withoutBom(parts: Uint8Array[]): Uint8Array[] {
+  const rest = [...parts];
+  while (rest.length > 0 && rest[0].length === 0) rest.shift();
+  const byte = (index: number) => {
+    for (const part of rest) {
+      if (index < part.length) return part[index];
+      index -= part.length;
+    }
+    return -1;
+  };
+  if (byte(0) !== 0xef || byte(1) !== 0xbb || byte(2) !== 0xbf) return parts;
+  for (let skip = 3; skip > 0; ) {
+    const part = rest.shift()!;
+    if (part.length > skip) rest.unshift(part.subarray(skip));
+    skip -= Math.min(skip, part.length);
+  }
+  return rest;
 }
 
 function countNewlines(bytes: Uint8Array): number {

@@ -5,7 +5,7 @@
  * beyond that wait here, and the reader waits (`whenBelow`) before adding more.
  */
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import { KefuLintError, type ErrorCode } from '../engine/errors.js';
 
 /** Inputs with at least this much text to lint are spread over worker threads. */
@@ -60,7 +60,7 @@ export function toJobError(error: unknown): JobError {
   return { message: (error as Error)?.message ?? String(error) };
 }
 
-function fromJobError(error: JobError): Error {
+export function fromJobError(error: JobError): Error {
   return error.code ? new KefuLintError(error.code, error.message) : new Error(error.message);
 }
 
@@ -140,6 +140,20 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
     if (this.failure) throw this.failure;
   }
 
+  /**
+   * Give each of this pool's threads a line to this thread, on which `serve`
+   * answers them (tokens for transcript jobs, see segmenting.ts).
+   */
+  serveTokens(serve: (port: MessagePort) => void): void {
+    for (const worker of this.workers) {
+      const { port1, port2 } = new MessageChannel();
+      serve(port1);
+      // The line must not keep this process alive once the pool is done.
+      port1.unref();
+      worker.postMessage({ tokenLine: port2 } satisfies TokenLineMessage, [port2]);
+    }
+  }
+
   async close(): Promise<void> {
     this.closing = true;
     await Promise.all(this.workers.map((worker) => worker.terminate()));
@@ -173,8 +187,33 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
   }
 }
 
+/**
+ * Threads in two groups: segmenting threads (each with its own jieba) hand tokens
+ * to rule threads (which load none), so the process holds fewer dictionaries and
+ * the two halves of the work overlap.
+ */
+export class SplitPools<Job, Result> {
+  readonly segment: JobPool<Job, Result>;
+  readonly check: JobPool<Job, Result>;
+
+  /** `checkYoungSpaceMb`: the rule threads' young generation. */
+  constructor(segmenting: number, checking: number, checkYoungSpaceMb?: number) {
+    this.segment = new JobPool(segmenting);
+    this.check = new JobPool(checking, checkYoungSpaceMb);
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.segment.close(), this.check.close()]);
+  }
+}
+
 /** The message a worker receives. */
 export interface JobMessage<Job> {
   id: number;
   job: Job;
+}
+
+/** Sent once to a thread: its end of a line to the thread that tokenizes for it. */
+export interface TokenLineMessage {
+  tokenLine: MessagePort;
 }

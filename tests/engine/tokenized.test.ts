@@ -126,3 +126,28 @@ describe('lintTokenized', () => {
     expect(() => linter.lintTokenized(['这个不行'], [[{ text: '这个', start: 0, end: 2, kind: 'word' }]])).toThrow(/只覆盖到第 2 个字符/);
   });
 });
+
+describe('lintConversation with the agents’ tokens given', () => {
+  const conversation = [
+    { role: 'customer' as const, text: '在吗？你们这个做不到吗？？？', time: 1_000 },
+    { role: 'agent' as const, text: '这个我们做不到。', time: 400_000 },
+    { role: 'customer' as const, text: '气死了，什么破服务' },
+    { role: 'agent' as const, text: '这个我们做不到。' },
+    { role: 'agent' as const, text: '这个我们做不到'.repeat(Math.ceil(MAX_REPLY_CHARS / 7) + 1) },
+    { role: 'agent' as const, text: '亲，已经帮您备注了，请查收，再见' },
+  ];
+  const agentTexts = conversation.filter((m) => m.role === 'agent').map((m) => m.text);
+
+  it('finds what it finds tokenizing them itself, tokens packed and unpacked on the way', () => {
+    const tokens = unpackTokens(agentTexts, linter.tokenizePacked(agentTexts));
+    const given = linter.lintConversation(conversation, tokens);
+    expect(given).toEqual(linter.lintConversation(conversation));
+    expect(given.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['no-negative-phrasing', 'empathy-required', 'max-reply-length', 'response-time']));
+  });
+
+  it('tokens that are not one list per agent message, in order, are an input error', () => {
+    const tokens = linter.tokenizeMany(agentTexts);
+    expect(() => linter.lintConversation(conversation, tokens.slice(1))).toThrow(/一一对应/);
+    expect(() => linter.lintConversation(conversation, [tokens[3], tokens[1], tokens[2], tokens[0]])).toThrow(/第 1 条客服消息的词元无效/);
+  });
+});

@@ -2,7 +2,8 @@
  * Large transcripts are cut into slices and may be linted on worker threads:
  * the report must not depend on where the cuts fall or which thread linted what.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { Readable } from 'node:stream';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +81,25 @@ describe('transcripts in slices', () => {
     // Workers load the compiled code (npm test builds it first).
     const built = (await import('../../dist/src/transcripts/run.js')) as { lintTranscripts: typeof lintTranscripts };
     expect(await report({ workers: 2, sliceBytes: 2048 }, built.lintTranscripts)).toEqual(whole);
+  });
+
+  it('reads a stream the same, whatever its chunks: a byte order mark split over them, chunks sharing one buffer, on worker threads', async () => {
+    const whole = await report({ sliceBytes: 1 << 30 });
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), readFileSync(file)]);
+    // One byte at a time at first, then views into the same memory: a thread taking one chunk's memory must not take the others'.
+    const chunks = (size: number) => [bytes.subarray(0, 1), bytes.subarray(1, 2), ...Array.from({ length: Math.ceil((bytes.length - 2) / size) }, (_, i) => bytes.subarray(2 + i * size, 2 + (i + 1) * size))];
+    const built = (await import('../../dist/src/transcripts/run.js')) as { lintTranscripts: typeof lintTranscripts };
+    for (const [sliceBytes, size, workers] of [[2048, 333, 0], [4096, 10_000, 2], [1 << 20, 1024, 2]]) {
+      const problems: LineProblem[] = [];
+      const impl = workers ? built.lintTranscripts : lintTranscripts;
+      const result = await impl([{ name: file, input: Readable.from(chunks(size)), format: 'jsonl' }], { keepFindings: true, worst: 5, sliceBytes, workers, onProblem: (_f, p) => problems.push(p) });
+      expect(result.findings.get(file), `slices of ${sliceBytes}, chunks of ${size}`).toEqual(whole.findings);
+      expect(problems).toEqual(whole.problems);
+      expect(result.messages).toBe(whole.messages);
+    }
+    // The chunks were copied where they shared memory, not moved away.
+    expect(bytes.length).toBeGreaterThan(0);
+    expect(bytes.subarray(3, 4).toString()).toBe('{');
   });
 
   it('with --encoding utf-8, stops at a slice that is not UTF-8, naming the line, and keeps what came before', async () => {
