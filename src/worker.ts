@@ -8,8 +8,8 @@ import type { LintContext } from './engine/conversation.js';
 import type { Finding } from './engine/finding.js';
 import { packedBuffers, unpackTokens, type PackedTokens } from './engine/packed.js';
 import { runTranscriptJob, type JobResult, type TranscriptJob } from './transcripts/jobs.js';
-import { toJobError, type JobMessage, type JobResponse, type TokenLineMessage } from './workers/pool.js';
-import { segmentTexts, TokenLine } from './workers/segmenting.js';
+import { toJobError, type JobMessage, type JobResponse, type ControlMessage } from './workers/pool.js';
+import { segmentTexts, serveTokens, TokenLine } from './workers/segmenting.js';
 
 /** Replies of one file to segment (by this spec's linter, its own words included). */
 export interface SegmentJob {
@@ -41,7 +41,7 @@ export type WorkerResult = PackedTokens | Finding[][] | JobResult;
  */
 const LINT_STEP = 256;
 
-/** This thread's line to the thread with jieba (see JobPool.serveTokens), if it was given one. */
+/** This thread's line to a thread with jieba (see JobPool.tokenLines), if it was given one. */
 let tokenLine: TokenLine | undefined;
 
 export function runJob(job: WorkerJob): WorkerResult | Promise<WorkerResult> {
@@ -68,9 +68,13 @@ function fail(id: number, error: unknown): void {
   parentPort!.postMessage({ id, error: toJobError(error) } satisfies JobResponse<WorkerResult>);
 }
 
-parentPort?.on('message', (message: JobMessage<WorkerJob> | TokenLineMessage) => {
+parentPort?.on('message', (message: JobMessage<WorkerJob> | ControlMessage) => {
   if ('tokenLine' in message) {
     tokenLine = new TokenLine(message.tokenLine);
+    return;
+  }
+  if ('serveTokens' in message) {
+    serveTokens(message.serveTokens);
     return;
   }
   const { id, job } = message;

@@ -8,8 +8,9 @@ import { ConfigResolver, type ResolvedSettings } from '../config/resolve.js';
 import { fixUntilStable } from '../engine/fix.js';
 import type { Finding } from '../engine/finding.js';
 import { packedBuffers, packTokens, type PackedTokens } from '../engine/packed.js';
-import { libraryPlacer, lintLibraryText } from '../inputs/library/lint.js';
-import { readLibrary, type LibraryFormat } from '../inputs/library/readers.js';
+import { libraryBatches, type ReplyBatch } from '../inputs/library/batches.js';
+import { lintLibraryText } from '../inputs/library/lint.js';
+import type { LibraryFormat } from '../inputs/library/readers.js';
 import type { FileFinding, FileResult, ResultSink } from '../inputs/placed.js';
 import { STDIN, STDIN_NAME } from '../inputs/registry.js';
 import { fixDiff } from '../output/diff.js';
@@ -18,17 +19,12 @@ import { writeFileAtomic } from '../text/write.js';
 import { PARALLEL_MIN_BYTES, SplitPools, WorkerFailure } from '../workers/pool.js';
 import type { WorkerJob, WorkerResult } from '../worker.js';
 
-type Placer = ReturnType<typeof libraryPlacer>;
-
 /**
  * Young generation of a rule thread: enough that a step's garbage dies young (a
  * rule thread lints a batch 256 replies at a time; 16 MB was as fast as 32 and
  * used 15 MB less on the bench's 100,000 replies).
  */
 const CHECK_YOUNG_SPACE_MB = 16;
-/** Replies per job on the worker pool, and characters at most. */
-const BATCH = 2_000;
-const BATCH_CHARS = 1 << 20;
 /** Every reply in a library stands alone: it is sent as it is, whatever came before. */
 const STANDALONE = { standalone: true } as const;
 
@@ -74,21 +70,15 @@ export async function runLibraries(files: readonly { file: string; format: Libra
           sink.close(result.output);
           continue;
         }
-        const library = readLibrary(text, name, format);
-        const texts = library.replies.map((reply) => reply.text);
-        const placer = libraryPlacer(text, library);
+        const batches = libraryBatches(text, name, format);
         sink.open(name);
         open = true;
         if (options.threads > 1 && text.length * 2 >= PARALLEL_MIN_BYTES) {
           pools ??= new ReplyPools(options.threads);
-          await lintOnWorkers(pools, settings, texts, placer, sink);
+          await lintOnWorkers(pools, settings, batches, sink);
         } else {
           const linter = options.resolver.linterForSettings(settings);
-          const ranges = batchRanges(texts);
-          ranges.forEach(([start, end], index) => {
-            const findings = linter.lintMany(texts.slice(start, end), STANDALONE);
-            sink.add(placer.settle(start, placer.place(start, findings), index === ranges.length - 1));
-          });
+          for (const batch of batches) sink.add(batch.settle(batch.place(linter.lintMany(batch.texts, STANDALONE))));
         }
       } catch (error) {
         options.reportError(error);
@@ -147,7 +137,12 @@ function fixLibrary(file: string, input: DecodedInput, format: LibraryFormat, se
   return result;
 }
 
-/** Threads for large files: segmenting threads hand packed tokens to rule threads. */
+/**
+ * Threads for large files: segmenting threads hand packed tokens to rule threads
+ * (this thread, which places and writes the findings, tokenizes nothing: the
+ * garbage of tokenizing here grew its heap by 40 MB, more than a segmenting
+ * thread takes).
+ */
 class ReplyPools extends SplitPools<WorkerJob, WorkerResult> {
   constructor(threads: number) {
     const segmenting = Math.max(1, Math.round(threads * 0.4));
@@ -161,11 +156,11 @@ class ReplyPools extends SplitPools<WorkerJob, WorkerResult> {
  * reason and link) and go to the sink in file order. At most a few batches per
  * thread are in flight, so memory stays bounded whatever the file's size.
  */
-async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, texts: readonly string[], placer: Placer, sink: ResultSink): Promise<void> {
+async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, batches: Iterable<ReplyBatch>, sink: ResultSink): Promise<void> {
   const spec = { settings };
   const strings = new Map<string, string>();
   const intern = (value: string) => strings.get(value) ?? (strings.set(value, value), value);
-  const received = (first: number) => (result: WorkerResult) => {
+  const received = (batch: ReplyBatch) => (result: WorkerResult) => {
     const findings = result as Finding[][];
     for (const list of findings) {
       for (const finding of list) {
@@ -174,57 +169,33 @@ async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, text
         finding.ruleId = intern(finding.ruleId);
       }
     }
-    return placer.place(first, findings);
+    return batch.place(findings);
   };
-  const lintBatch = (batch: string[], first: number) =>
+  const lintBatch = (batch: ReplyBatch) =>
     pools.segment
-      .run({ type: 'segment', spec, texts: batch })
+      .run({ type: 'segment', spec, texts: batch.texts })
       .then((result) => {
         const tokens = result as PackedTokens;
-        return pools.check.run({ type: 'replies', spec, texts: batch, tokens, context: STANDALONE }, packedBuffers(tokens));
+        return pools.check.run({ type: 'replies', spec, texts: batch.texts, tokens, context: STANDALONE }, packedBuffers(tokens));
       })
-      .then(received(first));
+      .then(received(batch));
   // Each thread builds its linter (and the segmenters load jieba) before the first batch arrives.
   for (let i = 0; i < pools.segment.size; i++) pools.segment.run({ type: 'segment', spec, texts: [] }).catch(() => {});
   for (let i = 0; i < pools.check.size; i++) pools.check.run({ type: 'replies', spec, texts: [], tokens: packTokens([]), context: STANDALONE }).catch(() => {});
 
   const inFlight = (pools.segment.size + pools.check.size) * 2;
-  const ranges = batchRanges(texts);
-  const batches: (Promise<FileFinding[][]> | undefined)[] = [];
-  let written = 0;
+  const pending: { batch: ReplyBatch; placed: Promise<FileFinding[][]> }[] = [];
   const writeNext = async () => {
-    const placed = await batches[written]!;
-    batches[written] = undefined;
-    sink.add(placer.settle(ranges[written][0], placed, written === ranges.length - 1));
-    written++;
+    const { batch, placed } = pending[0];
+    sink.add(batch.settle(await placed));
+    pending.shift();
   };
-  for (const [start, end] of ranges) {
-    if (batches.length - written >= inFlight) await writeNext();
-    const placed = lintBatch(texts.slice(start, end), start);
+  for (const batch of batches) {
+    if (pending.length >= inFlight) await writeNext();
+    const placed = lintBatch(batch);
     // Awaited in order; a failure meanwhile is not left unhandled.
     placed.catch(() => {});
-    batches.push(placed);
+    pending.push({ batch, placed });
   }
-  while (written < batches.length) await writeNext();
-}
-
-/**
- * Replies in batches of at most BATCH replies and BATCH_CHARS characters (a batch
- * of very long replies stays small enough for a worker's capped heap), as
- * [start, end) ranges; an empty list is one empty batch.
- */
-export function batchRanges(texts: readonly string[]): [number, number][] {
-  const ranges: [number, number][] = [];
-  let start = 0;
-  let chars = 0;
-  for (let i = 0; i < texts.length; i++) {
-    if (i > start && (i - start >= BATCH || chars + texts[i].length > BATCH_CHARS)) {
-      ranges.push([start, i]);
-      start = i;
-      chars = 0;
-    }
-    chars += texts[i].length;
-  }
-  ranges.push([start, texts.length]);
-  return ranges;
+  while (pending.length > 0) await writeNext();
 }

@@ -12,7 +12,7 @@ import { STDIN, STDIN_NAME } from '../inputs/registry.js';
 import type { TranscriptFormat } from '../inputs/transcript/messages.js';
 import { formatHtml } from '../output/html.js';
 import { formatSummary } from '../output/summary.js';
-import { lintTranscripts, transcriptWorkers, type TranscriptReport, type TranscriptSource } from '../transcripts/run.js';
+import { lintTranscripts, type TranscriptReport, type TranscriptSource } from '../transcripts/run.js';
 import { DEFAULT_TIME_ZONE } from '../text/time.js';
 import { PARALLEL_MIN_BYTES } from '../workers/pool.js';
 
@@ -77,8 +77,8 @@ export async function runTranscripts(
       reader: { encoding: options.encoding, timeZone: options.timeZone, agents: options.agents, agentPrefixes: options.agentPrefixes, separator: options.separator },
       scorecard: { weights: options.weights },
       keepFindings: !options.reportOnly,
-      // JSON Lines slices are read and linted on the workers while this thread tokenizes for them.
-      workers: bytes >= PARALLEL_MIN_BYTES ? transcriptWorkers(options.threads) : 0,
+      // JSON Lines slices are read and linted on worker threads while this thread tokenizes for them.
+      workers: bytes >= PARALLEL_MIN_BYTES ? options.threads : 0,
       onProblem: (file, problem) => {
         progress?.clear();
         skippedLines++;

@@ -20,7 +20,7 @@ import type { LineProblem, ReaderOptions, TranscriptFormat } from '../inputs/tra
 import { readMessages } from '../inputs/transcript/read.js';
 import { checkEncoding, decodeHead, detectEncoding, looksBinary, openFileStream } from '../text/decode.js';
 import { checkTimeZone, DEFAULT_TIME_ZONE } from '../text/time.js';
-import { JobPool, LocalJobs, WorkerFailure } from '../workers/pool.js';
+import { LocalJobs, SplitPools, WorkerFailure } from '../workers/pool.js';
 import { serveTokens } from '../workers/segmenting.js';
 import { MIXED_ENCODING, runTranscriptJob, type JobResult, type JobSettings, type TranscriptJob, type TranscriptQueue } from './jobs.js';
 import { ReportBuilder, type TranscriptReport } from './report.js';
@@ -47,7 +47,7 @@ export interface TranscriptRunOptions {
   scorecard?: ScorecardInput;
   /** Keep every finding for stylish/json output (memory grows with findings). */
   keepFindings?: boolean;
-  /** Worker threads to lint on, while this thread tokenizes for them (see transcriptWorkers); 0 lints in this thread. */
+  /** Threads to lint on, this one included: it tokenizes for the others (see threadSplit); 0 or 1 lints in this thread only. */
   workers?: number;
   /** How many of the lowest-scoring conversations to keep in full for reports. */
   worst?: number;
@@ -62,15 +62,6 @@ export interface TranscriptRunOptions {
 
 const SLICE_BYTES = 1024 * 1024;
 
-/**
- * Rule threads for `threads` threads at work: the main thread tokenizes for
- * them, so it counts as one (on 2 cores: one rule thread, and the process holds
- * one jieba and one rule thread, 260 MB, where two rule threads took 320 MB for
- * 10–15% more speed).
- */
-export function transcriptWorkers(threads: number): number {
-  return Math.max(0, threads - 1);
-}
 /** Young generation of a rule thread (see cli/libraries.ts). */
 const CHECK_YOUNG_SPACE_MB = 16;
 
@@ -80,7 +71,7 @@ export async function lintTranscripts(sources: readonly TranscriptSource[], opti
   const timeZone = checkTimeZone(options.reader?.timeZone ?? DEFAULT_TIME_ZONE);
   const settings: JobSettings = { card, worst: options.worst ?? 10, keepFindings: options.keepFindings ?? false, timeZone };
   const builder = new ReportBuilder({ ...settings, fileOrder: (file) => order.get(file) ?? 0 });
-  const pool: TranscriptQueue = options.workers ? new TranscriptThreads(options.workers) : new LocalJobs((job: TranscriptJob) => runTranscriptJob(job));
+  const pool: TranscriptQueue = (options.workers ?? 0) > 1 ? new TranscriptThreads(options.workers!) : new LocalJobs((job: TranscriptJob) => runTranscriptJob(job));
   try {
     for (const source of sources) {
       const spec: LinterSpec = source.settings ? { settings: source.settings } : { options: options.linter ?? {} };
@@ -116,33 +107,43 @@ export async function lintTranscripts(sources: readonly TranscriptSource[], opti
 }
 
 /**
- * Transcript jobs on rule threads, which read, group and lint; their agents'
- * messages are tokenized here, so the process holds one jieba dictionary, and
- * this thread, which otherwise only reads bytes and adds results up, has work.
+ * Transcript jobs on rule threads, which read, group and lint, loading no jieba:
+ * their agents' messages are tokenized by this thread (which otherwise only
+ * reads bytes and adds results up) and, from 4 threads on, segmenting threads,
+ * each rule thread asking one of them. 2 threads: this one and a rule thread,
+ * one dictionary in the process (260 MB where two jieba threads took 370 MB);
+ * 4: this one, a segmenting thread and two rule threads; 8: this one, two and five.
  */
 class TranscriptThreads implements TranscriptQueue {
   readonly threaded = true;
-  private readonly pool: JobPool<TranscriptJob, JobResult>;
+  private readonly pools: SplitPools<TranscriptJob, JobResult>;
 
   constructor(threads: number) {
-    this.pool = new JobPool(threads, CHECK_YOUNG_SPACE_MB);
-    this.pool.serveTokens(serveTokens);
+    // About 40% of the work is jieba's: that share of the threads tokenize, this one among them.
+    const segmenters = Math.max(1, Math.round(threads * 0.4));
+    this.pools = new SplitPools(segmenters - 1, Math.max(1, threads - segmenters), CHECK_YOUNG_SPACE_MB);
+    this.pools.check.tokenLines((port, index) => {
+      if (index % segmenters > 0) return this.pools.segment.serveTokens((index % segmenters) - 1, port);
+      serveTokens(port);
+      // The line must not keep this process alive once the pool is done.
+      port.unref();
+    });
   }
 
   get size(): number {
-    return this.pool.size;
+    return this.pools.check.size;
   }
 
   run(job: TranscriptJob): Promise<JobResult> {
-    return this.pool.run(job);
+    return this.pools.check.run(job);
   }
 
   whenBelow(limit: number): Promise<void> {
-    return this.pool.whenBelow(limit);
+    return this.pools.check.whenBelow(limit);
   }
 
   close(): Promise<void> {
-    return this.pool.close();
+    return this.pools.close();
   }
 }
 

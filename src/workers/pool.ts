@@ -88,6 +88,7 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
   private nextId = 0;
   private failure: Error | undefined;
   private closing = false;
+  private readonly dependents: JobPool<unknown, unknown>[] = [];
 
   /** `youngSpaceMb`: threads that make many short-lived objects (the rules) collect less often with more. */
   constructor(count: number, youngSpaceMb = WORKER_YOUNG_SPACE_MB) {
@@ -141,17 +142,25 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
   }
 
   /**
-   * Give each of this pool's threads a line to this thread, on which `serve`
-   * answers them (tokens for transcript jobs, see segmenting.ts).
+   * Give each of this pool's threads a line to a thread that tokenizes for it:
+   * `serve(port, index)` is handed the other end of thread `index`'s line.
    */
-  serveTokens(serve: (port: MessagePort) => void): void {
-    for (const worker of this.workers) {
+  tokenLines(serve: (port: MessagePort, index: number) => void): void {
+    this.workers.forEach((worker, index) => {
       const { port1, port2 } = new MessageChannel();
-      serve(port1);
-      // The line must not keep this process alive once the pool is done.
-      port1.unref();
-      worker.postMessage({ tokenLine: port2 } satisfies TokenLineMessage, [port2]);
-    }
+      serve(port1, index);
+      worker.postMessage({ tokenLine: port2 } satisfies ControlMessage, [port2]);
+    });
+  }
+
+  /** Make thread `index` answer token requests on `port` (see segmenting.ts). */
+  serveTokens(index: number, port: MessagePort): void {
+    this.workers[index].postMessage({ serveTokens: port } satisfies ControlMessage, [port]);
+  }
+
+  /** When this pool fails, `other` fails too (its threads wait on this one's). */
+  failsWith(other: JobPool<unknown, unknown>): void {
+    this.dependents.push(other);
   }
 
   async close(): Promise<void> {
@@ -180,6 +189,7 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
   private fail(error: Error): void {
     if (this.failure) return;
     this.failure = error;
+    for (const pool of this.dependents) pool.fail(error);
     for (const job of [...this.queue, ...this.running.values()]) job.reject(error);
     this.queue.length = 0;
     this.running.clear();
@@ -188,9 +198,8 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
 }
 
 /**
- * Threads in two groups: segmenting threads (each with its own jieba) hand tokens
- * to rule threads (which load none), so the process holds fewer dictionaries and
- * the two halves of the work overlap.
+ * Segmenting threads (each with its own jieba) and rule threads (none): the
+ * process holds fewer dictionaries and the two halves of the work overlap.
  */
 export class SplitPools<Job, Result> {
   readonly segment: JobPool<Job, Result>;
@@ -200,6 +209,8 @@ export class SplitPools<Job, Result> {
   constructor(segmenting: number, checking: number, checkYoungSpaceMb?: number) {
     this.segment = new JobPool(segmenting);
     this.check = new JobPool(checking, checkYoungSpaceMb);
+    // A rule thread may wait on a segmenting thread: if one dies, the other pool fails too.
+    this.segment.failsWith(this.check as JobPool<unknown, unknown>);
   }
 
   async close(): Promise<void> {
@@ -213,7 +224,5 @@ export interface JobMessage<Job> {
   job: Job;
 }
 
-/** Sent once to a thread: its end of a line to the thread that tokenizes for it. */
-export interface TokenLineMessage {
-  tokenLine: MessagePort;
-}
+/** Sent once to a thread: its end of a line to the thread that tokenizes for it, or a line to answer. */
+export type ControlMessage = { tokenLine: MessagePort } | { serveTokens: MessagePort };

@@ -111,7 +111,7 @@ describe('--format json written while linting', { timeout: 120_000 }, () => {
 
 describe('batches', { timeout: 120_000 }, () => {
   it('hold at most 2,000 replies and about a million characters; an empty list is one empty batch', async () => {
-    const { batchRanges } = await import('../../src/cli/libraries.js');
+    const { batchRanges } = await import('../../src/inputs/library/batches.js');
     expect(batchRanges([])).toEqual([[0, 0]]);
     expect(batchRanges(Array.from({ length: 4500 }, () => '好的'))).toEqual([[0, 2000], [2000, 4000], [4000, 4500]]);
     const long = '这个我们做不到'.repeat(90_000);

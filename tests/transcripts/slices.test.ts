@@ -81,6 +81,8 @@ describe('transcripts in slices', () => {
     // Workers load the compiled code (npm test builds it first).
     const built = (await import('../../dist/src/transcripts/run.js')) as { lintTranscripts: typeof lintTranscripts };
     expect(await report({ workers: 2, sliceBytes: 2048 }, built.lintTranscripts)).toEqual(whole);
+    // Four threads: this one and a segmenting thread tokenize, for two rule threads.
+    expect(await report({ workers: 4, sliceBytes: 2048 }, built.lintTranscripts)).toEqual(whole);
   });
 
   it('reads a stream the same, whatever its chunks: a byte order mark split over them, chunks sharing one buffer, on worker threads', async () => {

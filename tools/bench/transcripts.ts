@@ -12,7 +12,7 @@ import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultThreads } from '../../src/workers/pool.js';
-import { lintTranscripts, transcriptWorkers } from '../../src/transcripts/run.js';
+import { lintTranscripts } from '../../src/transcripts/run.js';
 import { runMeasured } from './process.js';
 import { transcriptLines } from './transcript-corpus.js';
 
@@ -40,7 +40,7 @@ async function writeTranscript(file: string, bytes: number): Promise<number> {
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { size: { type: 'string', default: '100' }, workers: { type: 'string' } } });
   const megabytes = Number(values.size);
-  const workers = values.workers === undefined ? transcriptWorkers(defaultThreads()) : Number(values.workers);
+  const workers = values.workers === undefined ? defaultThreads() : Number(values.workers);
   if (!(megabytes > 0) || !(workers >= 0)) {
     process.stderr.write('用法：node dist/tools/bench/transcripts.js --size <MB> [--workers <n>]\n');
     process.exitCode = 2;
