@@ -164,18 +164,11 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
     return check(text, tokenizer.tokenize(text), context);
   };
-  /** Agent messages linted in order, each with its given tokens. */
-  const givenTokens = (messages: readonly ConversationTurn[], lists: readonly (readonly Token[])[]) => {
-    if (!Array.isArray(lists) || lists.length !== messages.filter((m) => m.role === 'agent').length) {
-      throw new KefuLintError('input', 'lintConversation() 的 agentTokens 应与客服消息一一对应（每条客服消息一个词元数组）。');
-    }
-    let next = 0;
-    return (text: string, context: LintContext): Finding[] => {
-      const index = next++;
-      if (runner.size === 0) return [];
-      if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
-      return check(text, checkTokens(text, lists[index], () => `lintConversation() 第 ${index + 1} 条客服消息的词元无效`, 'input'), context);
-    };
+  /** A text with tokens made elsewhere (checked against it; `which` names it in the error). */
+  const checkGiven = (text: string, tokens: readonly Token[], context: LintContext | undefined, which: () => string): Finding[] => {
+    if (runner.size === 0) return [];
+    if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
+    return check(text, checkTokens(text, tokens, () => `${which()}的词元无效`, 'input'), context);
   };
   const tokenizeAll = (texts: readonly string[]) => (runner.size === 0 ? undefined : tokensByText(tokenizer, texts));
   return {
@@ -219,20 +212,37 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
       checkContext(context);
       return texts.map((text, index) => {
         if (typeof text !== 'string') checkText(text, `lintTokenized() 的第 ${index + 1} 项`);
-        if (runner.size === 0) return [];
-        if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
-        return check(text, checkTokens(text, tokens[index], () => `lintTokenized() 第 ${index + 1} 项的词元无效`, 'input'), context);
+        return checkGiven(text, tokens[index], context, () => `lintTokenized() 第 ${index + 1} 项`);
       });
     },
     lintConversation(messages, agentTokens) {
       checkTurns(messages, 'lintConversation()');
-      if (agentTokens !== undefined) return lintConversationWith({ lint: givenTokens(messages, agentTokens), conversationRules, curve }, messages);
+      if (agentTokens !== undefined) {
+        const lintTurn = inTurn(messages, agentTokens, (text, tokens, context, index) => checkGiven(text, tokens, context, () => `lintConversation() 第 ${index + 1} 条客服消息`));
+        return lintConversationWith({ lint: lintTurn, conversationRules, curve }, messages);
+      }
       const tokens = tokenizeAll(messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : [])));
       const lintTurn = (text: string, context: LintContext) => (tokens?.has(text) ? check(text, tokens.get(text)!, context) : lint(text, context));
       return lintConversationWith({ lint: lintTurn, conversationRules, curve }, messages);
     },
     emotionCurve: curve,
     timings,
+  };
+}
+
+/** A conversation's agent messages, linted in order, each with its list of `agentTokens`. */
+function inTurn(
+  messages: readonly ConversationTurn[],
+  agentTokens: readonly (readonly Token[])[],
+  lint: (text: string, tokens: readonly Token[], context: LintContext, index: number) => Finding[],
+): (text: string, context: LintContext) => Finding[] {
+  if (!Array.isArray(agentTokens) || agentTokens.length !== messages.filter((m) => m.role === 'agent').length) {
+    throw new KefuLintError('input', 'lintConversation() 的 agentTokens 应与客服消息一一对应（每条客服消息一个词元数组）。');
+  }
+  let next = 0;
+  return (text, context) => {
+    const index = next++;
+    return lint(text, agentTokens[index], context, index);
   };
 }
 

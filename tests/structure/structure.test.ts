@@ -20,7 +20,7 @@ const LAYERS: [string, RegExp][] = [
   ['node library', /^src\/(text\/|jieba\.ts|dictionaries\.ts|linter\.ts|testing\.ts|build-dictionary\.ts)/],
   ['config', /^src\/config\//],
   ['inputs', /^src\/inputs\//],
-  ['worker pool', /^src\/workers\/pool\.ts$/],
+  ['worker pool', /^src\/workers\//],
   ['transcripts', /^src\/transcripts\//],
   ['worker thread', /^src\/worker\.ts$/],
   ['output', /^src\/(output|playground)\//],
