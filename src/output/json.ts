@@ -9,6 +9,8 @@ import type { FileFinding, FileResult, ResultSink } from '../inputs/placed.js';
 const FIRST_FIELDS = ['ruleId', 'severity', 'reason', 'line', 'column', 'endLine', 'endColumn', 'actual', 'expected'] as const;
 const LEFT_OUT = new Set<string>([...FIRST_FIELDS, 'start', 'end', 'url']);
 const CHUNK = 1 << 20;
+/** Output kept between two batches at most (characters). */
+const HELD_MAX = 1 << 16;
 
 /** JSON of short strings that recur in every run (rule ids, reasons, phrases), made once each. */
 const quoted = new Map<string, string>();
@@ -59,6 +61,9 @@ export class JsonStream implements ResultSink {
       this.chunk += (this.messages++ > 0 ? ',' : '') + messageJson(message);
       if (this.chunk.length >= CHUNK) this.flush();
     }
+    // Written before the next batch is awaited: a chunk kept across batches outlives the
+    // young generation, and a megabyte of it per chunk piled up as old garbage (40 MB).
+    if (this.chunk.length >= HELD_MAX) this.flush();
   }
 
   close(output?: string): void {
