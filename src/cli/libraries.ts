@@ -3,18 +3,21 @@
  * gets the linter of its resolved config, is read by its format's reader, linted
  * (large ones on the worker pool) and, with --fix, fixed in place or shown as a diff.
  */
+import { statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { ConfigResolver, type ResolvedSettings } from '../config/resolve.js';
 import { fixUntilStable } from '../engine/fix.js';
 import type { Finding } from '../engine/finding.js';
 import { packedBuffers, packTokens, type PackedTokens } from '../engine/packed.js';
-import { libraryBatches, type ReplyBatch } from '../inputs/library/batches.js';
+import { DISABLE_MARKER, libraryBatches, textBatches, type ReplyBatch } from '../inputs/library/batches.js';
 import { lintLibraryText } from '../inputs/library/lint.js';
 import type { LibraryFormat } from '../inputs/library/readers.js';
 import type { FileFinding, FileResult, ResultSink } from '../inputs/placed.js';
 import { STDIN, STDIN_NAME } from '../inputs/registry.js';
 import { fixDiff } from '../output/diff.js';
-import { readInputStream, readTextInput, type DecodedInput } from '../text/read.js';
+import { checkEncoding } from '../text/decode.js';
+import { fileLines, isPlainUtf8 } from '../text/lines.js';
+import { MAX_INPUT_BYTES, readInputStream, readTextInput, type DecodedInput } from '../text/read.js';
 import { writeFileAtomic } from '../text/write.js';
 import { PARALLEL_MIN_BYTES, SplitPools, WorkerFailure } from '../workers/pool.js';
 import type { WorkerJob, WorkerResult } from '../worker.js';
@@ -43,6 +46,8 @@ export interface LibraryRunOptions {
   reportError: (error: unknown) => void;
   /** Where findings go as they are made (--format json); without it they are kept and returned. */
   sink?: ResultSink;
+  /** Plain-text reply lists from this size on are read a megabyte at a time when they can be (default 8 MB). */
+  streamFromBytes?: number;
 }
 
 /**
@@ -53,16 +58,32 @@ export interface LibraryRunOptions {
 export async function runLibraries(files: readonly { file: string; format: LibraryFormat }[], options: LibraryRunOptions): Promise<Map<string, FileResult>> {
   const results = new Map<string, FileResult>();
   let pools: ReplyPools | undefined;
+  /** A file's batches, on the pools when it is large. */
+  const lintBatches = async (batches: Iterable<ReplyBatch>, large: boolean, settings: ResolvedSettings, sink: ResultSink) => {
+    if (options.threads > 1 && large) {
+      pools ??= new ReplyPools(options.threads);
+      return lintOnWorkers(pools, settings, batches, sink);
+    }
+    const linter = options.resolver.linterForSettings(settings);
+    for (const batch of batches) sink.add(batch.settle(batch.place(linter.lintMany(batch.texts, STANDALONE))));
+  };
   try {
     for (const { file, format } of files) {
       const name = file === STDIN ? STDIN_NAME : file;
       const sink = options.sink ?? new Kept(results, file);
       let open = false;
       try {
-        const input = file === STDIN ? await readInputStream(options.stdin, STDIN_NAME, options.encoding) : readTextInput(file, options.encoding);
-        const text = input.text;
+        const streamed = !options.fix && !options.fixDryRun && streamable(file, format, options.encoding, options.streamFromBytes ?? STREAMED_MIN_BYTES);
+        const input = streamed ? undefined : file === STDIN ? await readInputStream(options.stdin, STDIN_NAME, options.encoding) : readTextInput(file, options.encoding);
         const { ignored, settings } = await options.resolver.settingsFor(name);
         if (ignored) continue;
+        if (!input) {
+          sink.open(name);
+          open = true;
+          await lintBatches(textBatches(fileLines(file)), true, settings, sink);
+          continue;
+        }
+        const text = input.text;
         if ((options.fix || options.fixDryRun) && file !== STDIN) {
           const result = fixLibrary(file, input, format, settings, options);
           sink.open(result.path);
@@ -70,16 +91,9 @@ export async function runLibraries(files: readonly { file: string; format: Libra
           sink.close(result.output);
           continue;
         }
-        const batches = libraryBatches(text, name, format);
         sink.open(name);
         open = true;
-        if (options.threads > 1 && text.length * 2 >= PARALLEL_MIN_BYTES) {
-          pools ??= new ReplyPools(options.threads);
-          await lintOnWorkers(pools, settings, batches, sink);
-        } else {
-          const linter = options.resolver.linterForSettings(settings);
-          for (const batch of batches) sink.add(batch.settle(batch.place(linter.lintMany(batch.texts, STANDALONE))));
-        }
+        await lintBatches(libraryBatches(text, name, format), text.length * 2 >= PARALLEL_MIN_BYTES, settings, sink);
       } catch (error) {
         options.reportError(error);
         // A thread that died (out of memory, say) takes its pool with it: the next file gets new threads.
@@ -96,6 +110,25 @@ export async function runLibraries(files: readonly { file: string; format: Libra
     await pools?.close();
   }
   return results;
+}
+
+/** Reply lists from this size on are read a megabyte at a time when they can be (see streamable). */
+const STREAMED_MIN_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Read a megabyte at a time, never whole: a large plain-text reply list in UTF-8,
+ * within the size limit, without disable comments. Anything else is read whole
+ * (and a file that is not text gets its error from there).
+ */
+function streamable(file: string, format: LibraryFormat, encoding: string | undefined, minBytes: number): boolean {
+  if (file === STDIN || format !== 'text' || (encoding !== undefined && checkEncoding(encoding) !== 'utf-8')) return false;
+  let size: number;
+  try {
+    size = statSync(file).size;
+  } catch {
+    return false;
+  }
+  return size >= minBytes && size <= MAX_INPUT_BYTES && isPlainUtf8(file, DISABLE_MARKER);
 }
 
 /** A file's findings kept whole, for the output formats that need them all. */

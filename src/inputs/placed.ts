@@ -49,7 +49,7 @@ export function sourceRange(reply: Reply, start: number, end: number): [number, 
  * survives only where its span is written verbatim in the file (`source`), not
  * inside an escape sequence or a folded line.
  */
-export function placeFindings(reply: Reply, findings: readonly Finding[], positions: PositionMap, source: string): FileFinding[] {
+export function placeFindings(reply: Reply, findings: readonly Finding[], positions: Pick<PositionMap, 'point'>, source: string): FileFinding[] {
   return findings.map((finding) => {
     const [start, end] = sourceRange(reply, finding.start, finding.end);
     const first = positions.point(start);

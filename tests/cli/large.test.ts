@@ -109,6 +109,26 @@ describe('--format json written while linting', { timeout: 120_000 }, () => {
   });
 });
 
+describe('a large plain-text reply list read a megabyte at a time', { timeout: 120_000 }, () => {
+  it('gives the same findings as a whole read, on worker threads and on one', async () => {
+    const plain = join(dir, 'plain.txt');
+    writeFileSync(plain, generateReplies(16_000, 5).join('\r\n') + '\r\n');
+    // Workers load the compiled code (npm test builds it first).
+    const { runLibraries } = (await import('../../dist/src/cli/libraries.js')) as typeof import('../../src/cli/libraries.js');
+    const { ConfigResolver } = (await import('../../dist/src/config/resolve.js')) as typeof import('../../src/config/resolve.js');
+    const lint = async (threads: number, streamFromBytes: number) => {
+      const errors: unknown[] = [];
+      const results = await runLibraries([{ file: plain, format: 'text' }], { resolver: new ConfigResolver(), threads, stdin: Readable.from([]), write: () => {}, reportError: (e) => errors.push(e), streamFromBytes });
+      expect(errors).toEqual([]);
+      return results.get(plain)!.messages;
+    };
+    const whole = await lint(1, Infinity);
+    expect(whole.length).toBeGreaterThan(5_000);
+    expect(await lint(2, 1)).toEqual(whole);
+    expect(await lint(1, 1)).toEqual(whole);
+  });
+});
+
 describe('batches', { timeout: 120_000 }, () => {
   it('hold at most 2,000 replies and about a million characters; an empty list is one empty batch', async () => {
     const { batchRanges } = await import('../../src/inputs/library/batches.js');

@@ -5,7 +5,7 @@
  * reply objects exist at once (a million replies held whole took 170 MB).
  */
 import type { Finding } from '../../engine/finding.js';
-import { PositionMap } from '../../engine/tree.js';
+import type { Point } from 'unist';
 import { placeFindings, type FileFinding } from '../placed.js';
 import { libraryPlacer } from './lint.js';
 import { readLibrary, type LibraryFormat } from './readers.js';
@@ -25,8 +25,11 @@ export interface ReplyBatch {
 
 /** A library's text in batches, as `readLibrary` reads it. */
 export function libraryBatches(text: string, file: string, format: LibraryFormat): Iterable<ReplyBatch> {
-  return format === 'text' && !text.includes('kefu-lint-disable') ? textBatches(text) : wholeLibraryBatches(text, file, format);
+  return format === 'text' && !text.includes(DISABLE_MARKER) ? textBatches(text.split('\n')) : wholeLibraryBatches(text, file, format);
 }
+
+/** Plain-text reply lists that hold this are read whole: their disable comments are judged across the file. */
+export const DISABLE_MARKER = 'kefu-lint-disable';
 
 /** Every reply read first (disable comments are judged across them), then handed on in batches. */
 function* wholeLibraryBatches(text: string, file: string, format: LibraryFormat): Generator<ReplyBatch> {
@@ -43,21 +46,27 @@ function* wholeLibraryBatches(text: string, file: string, format: LibraryFormat)
   }
 }
 
-/** One reply per non-blank line, a batch at a time (the same replies as readTextLibrary, which has no disable comments to honour here). */
-function* textBatches(text: string): Generator<ReplyBatch> {
-  const positions = new PositionMap(text);
+/**
+ * One reply per non-blank line (lines as `text.split('\n')` gives them), a batch
+ * at a time: the same replies readTextLibrary gives, for a file without disable
+ * comments. Each reply is a whole line, so a place in it is its line and the
+ * column from its start: no map of the whole file is needed.
+ */
+export function* textBatches(lines: Iterable<string>): Generator<ReplyBatch> {
   let replies: CannedReply[] = [];
   let chars = 0;
-  const batch = (replies: CannedReply[]): ReplyBatch => ({
-    texts: replies.map((reply) => reply.text),
-    place: (findings) => findings.map((list, index) => placeFindings(replies[index], list, positions, text)),
-    settle: (placed) => placed.flat().sort((a, b) => a.line - b.line || a.column - b.column),
-  });
+  const batch = (replies: CannedReply[]): ReplyBatch => {
+    const points = new ReplyPoints(replies);
+    return {
+      texts: replies.map((reply) => reply.text),
+      place: (findings) => findings.map((list, index) => placeFindings(replies[index], list, points, '')),
+      settle: (placed) => placed.flat().sort((a, b) => a.line - b.line || a.column - b.column),
+    };
+  };
   let line = 1;
-  for (let offset = 0; offset <= text.length; line++) {
-    let end = text.indexOf('\n', offset);
-    if (end < 0) end = text.length;
-    const reply = text.charCodeAt(end - 1) === 13 && end > offset ? text.slice(offset, end - 1) : text.slice(offset, end);
+  let offset = 0;
+  for (const raw of lines) {
+    const reply = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (reply.trim() !== '') {
       if (replies.length > 0 && (replies.length >= BATCH || chars + reply.length > BATCH_CHARS)) {
         yield batch(replies);
@@ -67,9 +76,28 @@ function* textBatches(text: string): Generator<ReplyBatch> {
       replies.push({ text: reply, line, column: 1, offset, anchorLines: [line] });
       chars += reply.length;
     }
-    offset = end + 1;
+    offset += raw.length + 1;
+    line++;
   }
   yield batch(replies);
+}
+
+/** Places in a batch of whole-line replies: the line of the reply a file offset falls in, and the column from its start. */
+class ReplyPoints {
+  constructor(private readonly replies: readonly CannedReply[]) {}
+
+  point(offset: number): Point {
+    const replies = this.replies;
+    let low = 0;
+    let high = replies.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if (replies[mid].offset <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const reply = replies[low];
+    return { line: reply.line, column: offset - reply.offset + 1, offset };
+  }
 }
 
 /**
