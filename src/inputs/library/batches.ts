@@ -55,14 +55,11 @@ function* wholeLibraryBatches(text: string, file: string, format: LibraryFormat)
 export function* textBatches(lines: Iterable<string>): Generator<ReplyBatch> {
   let replies: CannedReply[] = [];
   let chars = 0;
-  const batch = (replies: CannedReply[]): ReplyBatch => {
-    const points = new ReplyPoints(replies);
-    return {
-      texts: replies.map((reply) => reply.text),
-      place: (findings) => findings.map((list, index) => placeFindings(replies[index], list, points, '')),
-      settle: (placed) => placed.flat().sort((a, b) => a.line - b.line || a.column - b.column),
-    };
-  };
+  const batch = (replies: CannedReply[]): ReplyBatch => ({
+    texts: replies.map((reply) => reply.text),
+    place: (findings) => findings.map((list, index) => (list.length === 0 ? [] : placeFindings(replies[index], list, pointsIn(replies[index]), ''))),
+    settle: (placed) => placed.flat().sort((a, b) => a.line - b.line || a.column - b.column),
+  });
   let line = 1;
   let offset = 0;
   for (const raw of lines) {
@@ -82,22 +79,9 @@ export function* textBatches(lines: Iterable<string>): Generator<ReplyBatch> {
   yield batch(replies);
 }
 
-/** Places in a batch of whole-line replies: the line of the reply a file offset falls in, and the column from its start. */
-class ReplyPoints {
-  constructor(private readonly replies: readonly CannedReply[]) {}
-
-  point(offset: number): Point {
-    const replies = this.replies;
-    let low = 0;
-    let high = replies.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if (replies[mid].offset <= offset) low = mid;
-      else high = mid - 1;
-    }
-    const reply = replies[low];
-    return { line: reply.line, column: offset - reply.offset + 1, offset };
-  }
+/** Places in a whole-line reply: its line, and the column from its start. */
+function pointsIn(reply: CannedReply): { point(offset: number): Point } {
+  return { point: (offset) => ({ line: reply.line, column: offset - reply.offset + 1, offset }) };
 }
 
 /**
