@@ -216,7 +216,9 @@ async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, batc
   for (let i = 0; i < pools.segment.size; i++) pools.segment.run({ type: 'segment', spec, texts: [] }).catch(() => {});
   for (let i = 0; i < pools.check.size; i++) pools.check.run({ type: 'replies', spec, texts: [], tokens: packTokens([]), context: STANDALONE }).catch(() => {});
 
-  const inFlight = (pools.segment.size + pools.check.size) * 2;
+  // One batch per thread and one more: enough to keep every thread busy. Two per thread kept
+  // finished batches waiting on this thread long enough to be promoted (20 MB more, no faster).
+  const inFlight = pools.segment.size + pools.check.size + 1;
   const pending: { batch: ReplyBatch; placed: Promise<FileFinding[][]> }[] = [];
   const writeNext = async () => {
     const { batch, placed } = pending[0];
