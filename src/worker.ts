@@ -1,6 +1,8 @@
 /**
- * A worker thread of the pool: runs the jobs it is sent — a batch of replies, a
- * slice of a JSON Lines transcript, or a list of conversations — and answers each.
+ * A worker thread of the pool: runs the jobs it is sent — a batch of replies to
+ * segment or to lint, a slice of a JSON Lines transcript, or a list of
+ * conversations — and answers each. Given a token line, its transcript jobs ask
+ * there for their tokens; told to serve one, it tokenizes for a rule thread.
  */
 import { parentPort } from 'node:worker_threads';
 import { linterForSpec, type LinterSpec } from './config/resolve.js';

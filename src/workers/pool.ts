@@ -1,7 +1,8 @@
 /**
  * The one worker pool for large inputs (long reply lists and large transcripts).
- * Each worker thread loads its own jieba and runs jobs sent to it (see ../worker.ts);
- * it keeps at most two jobs, so a slow worker never holds up the others; jobs
+ * Each worker thread runs the jobs sent to it (see ../worker.ts), loading jieba
+ * only if it tokenizes (see SplitPools and segmenting.ts); it keeps at most two
+ * jobs, so a slow worker never holds up the others; jobs
  * beyond that wait here, and the reader waits (`whenBelow`) before adding more.
  */
 import { availableParallelism } from 'node:os';
