@@ -47,7 +47,7 @@ export interface TranscriptRunOptions {
   scorecard?: ScorecardInput;
   /** Keep every finding for stylish/json output (memory grows with findings). */
   keepFindings?: boolean;
-  /** Threads to lint on, this one included: it tokenizes for the others (see threadSplit); 0 or 1 lints in this thread only. */
+  /** Threads to lint on, this one included: it tokenizes for the others (see TranscriptThreads); 0 or 1 lints in this thread only. */
   workers?: number;
   /** How many of the lowest-scoring conversations to keep in full for reports. */
   worst?: number;
