@@ -21,14 +21,20 @@ export interface Reply {
 
 /** Plain text: one reply per line; blank lines are skipped. */
 export function splitReplies(text: string): Reply[] {
-  const replies: Reply[] = [];
-  const lines = text.split('\n');
+  return [...repliesOfLines(text.split('\n'))];
+}
+
+/**
+ * One reply per non-blank line, given the lines as `text.split('\n')` gives them
+ * (a \r before the \n is not part of the reply), one at a time.
+ */
+export function* repliesOfLines(lines: Iterable<string>): Generator<Reply> {
+  let line = 1;
   let offset = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i];
-    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (line.trim() !== '') replies.push({ text: line, line: i + 1, column: 1, offset });
+  for (const raw of lines) {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (text.trim() !== '') yield { text, line, column: 1, offset };
     offset += raw.length + 1;
+    line++;
   }
-  return replies;
 }

@@ -17,7 +17,6 @@ import { parseJsonlLine } from '../inputs/transcript/jsonl.js';
 import type { Conversation, LineProblem } from '../inputs/transcript/messages.js';
 import { invalidText } from '../text/decode.js';
 import { PackedReader, type PackedTokens } from '../engine/packed.js';
-import type { Token } from '../engine/tokens.js';
 import type { JobQueue } from '../workers/pool.js';
 import { ReportBuilder, type PartialReport } from './report.js';
 import type { Scorecard } from './scorecard.js';
@@ -85,9 +84,6 @@ export interface JobResult {
  */
 export type Segmenter = (texts: string[]) => Promise<PackedTokens>;
 
-/** Agent messages whose tokens are unpacked at a time: one step's token objects die young. */
-const UNPACK_STEP = 256;
-
 /**
  * Run one transcript job: lint a slice or a list of conversations and add them up.
  * With a `segmenter`, the agents' messages are tokenized there, all of the job's
@@ -104,25 +100,15 @@ export function runTranscriptJob(job: TranscriptJob, segmenter?: Segmenter): Job
     for (const conversation of read.conversations) builder.add(job.file, conversation, linter.lintConversation(conversation.messages));
     return result();
   }
-  const texts: string[] = [];
-  const counts = read.conversations.map(({ messages }) => {
-    const before = texts.length;
-    for (const message of messages) if (message.role === 'agent') texts.push(message.text);
-    return texts.length - before;
-  });
+  const agentTexts = (conversation: Conversation) => conversation.messages.flatMap((m) => (m.role === 'agent' ? [m.text] : []));
+  const texts = read.conversations.flatMap(agentTexts);
   return segmenter(texts).then((packed) => {
+    // Each conversation's tokens unpacked as it is linted: they die young.
     const reader = new PackedReader(texts, packed);
-    let lists: Token[][] = [];
-    let next = 0;
-    read.conversations.forEach((conversation, index) => {
-      const count = counts[index];
-      if (next + count > lists.length) {
-        lists = lists.slice(next).concat(reader.next(Math.max(UNPACK_STEP, count)));
-        next = 0;
-      }
-      builder.add(job.file, conversation, linter.lintConversation(conversation.messages, lists.slice(next, next + count)));
-      next += count;
-    });
+    for (const conversation of read.conversations) {
+      const tokens = reader.next(conversation.messages.filter((m) => m.role === 'agent').length);
+      builder.add(job.file, conversation, linter.lintConversation(conversation.messages, tokens));
+    }
     return result();
   });
 }
@@ -137,8 +123,6 @@ function readSlice(job: SliceJob): { conversations: Conversation[]; rest: Omit<J
   const grouper = new ConversationGrouper((problem) => problems.push(problem), true);
   let firstMessageLine: number | undefined;
   const text = decodeSlice(job);
-  // The bytes are not needed once decoded: let them go while they are young.
-  job.parts = [];
   let line = job.firstLine;
   for (let start = 0; start < text.length; line++) {
     let end = text.indexOf('\n', start);
@@ -166,7 +150,7 @@ function readSlice(job: SliceJob): { conversations: Conversation[]; rest: Omit<J
 export const MIXED_ENCODING = 'utf-8|gb18030';
 
 function decodeSlice(job: SliceJob): string {
-  const bytes = joinParts(job.parts);
+  const bytes = job.parts.length === 1 ? job.parts[0] : Buffer.concat(job.parts);
   if (job.encoding === MIXED_ENCODING) return decodeMixed(bytes);
   if (job.encoding !== 'utf-8') return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), job.encoding);
   try {
@@ -176,17 +160,6 @@ function decodeSlice(job: SliceJob): string {
   }
 }
 
-/** The bytes of a slice's parts as one array (the parts themselves when there is one). */
-export function joinParts(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0];
-  const joined = new Uint8Array(parts.reduce((n, part) => n + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    joined.set(part, at);
-    at += part.length;
-  }
-  return joined;
-}
 
 function decodeMixed(bytes: Uint8Array): string {
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });

@@ -194,7 +194,6 @@ function newlineFrom(parts: readonly Uint8Array[], from: number): number {
 /** The parts without a UTF-8 byte order mark at their start. */
 function withoutBom(parts: Uint8Array[]): Uint8Array[] {
   const rest = [...parts];
-  while (rest.length > 0 && rest[0].length === 0) rest.shift();
   const byte = (index: number) => {
     for (const part of rest) {
       if (index < part.length) return part[index];

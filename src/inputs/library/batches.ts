@@ -7,6 +7,7 @@
 import type { Finding } from '../../engine/finding.js';
 import type { Point } from 'unist';
 import { placeFindings, type FileFinding } from '../placed.js';
+import { repliesOfLines } from '../replies.js';
 import { libraryPlacer } from './lint.js';
 import { readLibrary, type LibraryFormat } from './readers.js';
 import type { CannedReply } from './source.js';
@@ -14,6 +15,11 @@ import type { CannedReply } from './source.js';
 /** Replies per batch, and characters at most. */
 const BATCH = 2_000;
 const BATCH_CHARS = 1 << 20;
+
+/** Does a batch of `count` replies and `chars` characters end before `next`? */
+function batchFull(count: number, chars: number, next: string): boolean {
+  return count > 0 && (count >= BATCH || chars + next.length > BATCH_CHARS);
+}
 
 export interface ReplyBatch {
   texts: string[];
@@ -60,21 +66,14 @@ export function* textBatches(lines: Iterable<string>): Generator<ReplyBatch> {
     place: (findings) => findings.map((list, index) => (list.length === 0 ? [] : placeFindings(replies[index], list, pointsIn(replies[index]), ''))),
     settle: (placed) => placed.flat().sort((a, b) => a.line - b.line || a.column - b.column),
   });
-  let line = 1;
-  let offset = 0;
-  for (const raw of lines) {
-    const reply = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (reply.trim() !== '') {
-      if (replies.length > 0 && (replies.length >= BATCH || chars + reply.length > BATCH_CHARS)) {
-        yield batch(replies);
-        replies = [];
-        chars = 0;
-      }
-      replies.push({ text: reply, line, column: 1, offset, anchorLines: [line] });
-      chars += reply.length;
+  for (const { text, line, column, offset } of repliesOfLines(lines)) {
+    if (batchFull(replies.length, chars, text)) {
+      yield batch(replies);
+      replies = [];
+      chars = 0;
     }
-    offset += raw.length + 1;
-    line++;
+    replies.push({ text, line, column, offset, anchorLines: [line] });
+    chars += text.length;
   }
   yield batch(replies);
 }
@@ -94,7 +93,7 @@ export function batchRanges(texts: readonly string[]): [number, number][] {
   let start = 0;
   let chars = 0;
   for (let i = 0; i < texts.length; i++) {
-    if (i > start && (i - start >= BATCH || chars + texts[i].length > BATCH_CHARS)) {
+    if (batchFull(i - start, chars, texts[i])) {
       ranges.push([start, i]);
       start = i;
       chars = 0;
