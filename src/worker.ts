@@ -5,13 +5,15 @@
  * there for their tokens; told to serve one, it tokenizes for a rule thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { linterForSpec, type LinterSpec } from './config/resolve.js';
-import type { LintContext } from './engine/conversation.js';
+import type { LinterSpec } from './config/resolve.js';
 import type { Finding } from './engine/finding.js';
-import { packedBuffers, unpackTokens, type PackedTokens } from './engine/packed.js';
+import { packedBuffers, type PackedTokens } from './engine/packed.js';
 import { runTranscriptJob, type JobResult, type TranscriptJob } from './transcripts/jobs.js';
 import { toJobError, type JobMessage, type JobResponse, type ControlMessage } from './workers/pool.js';
+import { lintReplies, type RepliesJob } from './workers/replies.js';
 import { segmentTexts, serveTokens, TokenLine } from './workers/segmenting.js';
+
+export type { RepliesJob } from './workers/replies.js';
 
 /** Replies of one file to segment (by this spec's linter, its own words included). */
 export interface SegmentJob {
@@ -20,43 +22,16 @@ export interface SegmentJob {
   texts: string[];
 }
 
-/**
- * Replies of one file with their tokens, made by a segmenting thread: this thread
- * runs the rules only and loads no jieba.
- */
-export interface RepliesJob {
-  type: 'replies';
-  spec: LinterSpec;
-  texts: string[];
-  tokens: PackedTokens;
-  context: LintContext;
-}
-
 export type WorkerJob = SegmentJob | RepliesJob | TranscriptJob;
 
 export type WorkerResult = PackedTokens | Finding[][] | JobResult;
-
-/**
- * Replies linted per step within a batch: each step's token objects die young,
- * collected in the young generation (a whole batch's would be promoted and
- * collected as old garbage). Measured on the bench corpus.
- */
-const LINT_STEP = 256;
 
 /** This thread's line to a thread with jieba (see JobPool.tokenLines), if it was given one. */
 let tokenLine: TokenLine | undefined;
 
 export function runJob(job: WorkerJob): WorkerResult | Promise<WorkerResult> {
   if (job.type === 'segment') return segmentTexts(job.spec, job.texts);
-  if (job.type === 'replies') {
-    // A few hundred replies at a time: one step's tokens and layouts die young.
-    const linter = linterForSpec(job.spec, true);
-    const findings: Finding[][] = [];
-    unpackTokens(job.texts, job.tokens, LINT_STEP, (first, lists) => {
-      for (const list of linter.lintTokenized(job.texts.slice(first, first + lists.length), lists, job.context)) findings.push(list);
-    });
-    return findings;
-  }
+  if (job.type === 'replies') return lintReplies(job);
   const line = tokenLine;
   return runTranscriptJob(job, line && ((texts) => line.tokenize(job.spec, texts)));
 }

@@ -21,6 +21,7 @@ import { MAX_INPUT_BYTES, readInputStream, readTextInput, type DecodedInput } fr
 import { writeFileAtomic } from '../text/write.js';
 import { PARALLEL_MIN_BYTES, SplitPools, WorkerFailure } from '../workers/pool.js';
 import type { WorkerJob, WorkerResult } from '../worker.js';
+import { lintReplies, type RepliesJob } from '../workers/replies.js';
 
 /**
  * Young generation of a rule thread: enough that a step's garbage dies young (a
@@ -174,12 +175,16 @@ function fixLibrary(file: string, input: DecodedInput, format: LibraryFormat, se
  * Threads for large files: segmenting threads hand packed tokens to rule threads
  * (this thread, which places and writes the findings, tokenizes nothing: the
  * garbage of tokenizing here grew its heap by 40 MB, more than a segmenting
- * thread takes).
+ * thread takes). Where that would leave one rule thread (2 threads), this thread
+ * runs the rules instead: beside a segmenting thread on two cores, a third busy
+ * thread only competes (measured: 9–15% less time, 0.7–1 s less CPU and 30 MB
+ * less memory on the bench's 100,000 replies).
  */
 class ReplyPools extends SplitPools<WorkerJob, WorkerResult> {
   constructor(threads: number) {
     const segmenting = Math.max(1, Math.round(threads * 0.4));
-    super(segmenting, Math.max(1, threads - segmenting), CHECK_YOUNG_SPACE_MB);
+    const checking = threads - segmenting;
+    super(segmenting, checking > 1 ? checking : 0, CHECK_YOUNG_SPACE_MB);
   }
 }
 
@@ -208,8 +213,9 @@ async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, batc
     pools.segment
       .run({ type: 'segment', spec, texts: batch.texts })
       .then((result) => {
-        const tokens = result as PackedTokens;
-        return pools.check.run({ type: 'replies', spec, texts: batch.texts, tokens, context: STANDALONE }, packedBuffers(tokens));
+        const job: RepliesJob = { type: 'replies', spec, texts: batch.texts, tokens: result as PackedTokens, context: STANDALONE };
+        // No rule threads: the rules run here, between reading and writing.
+        return pools.check.size > 0 ? pools.check.run(job, packedBuffers(job.tokens)) : lintReplies(job);
       })
       .then(received(batch));
   // Each thread builds its linter (and the segmenters load jieba) before the first batch arrives.
@@ -218,7 +224,7 @@ async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, batc
 
   // One batch per thread and one more: enough to keep every thread busy. Two per thread kept
   // finished batches waiting on this thread long enough to be promoted (20 MB more, no faster).
-  const inFlight = pools.segment.size + pools.check.size + 1;
+  const inFlight = pools.segment.size + Math.max(1, pools.check.size) + 1;
   const pending: { batch: ReplyBatch; placed: Promise<FileFinding[][]> }[] = [];
   const writeNext = async () => {
     const { batch, placed } = pending[0];
