@@ -134,8 +134,8 @@ class TranscriptThreads implements TranscriptQueue {
     return this.pools.check.size;
   }
 
-  run(job: TranscriptJob): Promise<JobResult> {
-    return this.pools.check.run(job);
+  run(job: TranscriptJob, transfer?: ArrayBuffer[]): Promise<JobResult> {
+    return this.pools.check.run(job, transfer);
   }
 
   whenBelow(limit: number): Promise<void> {
