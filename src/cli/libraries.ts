@@ -220,7 +220,10 @@ async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, batc
       .then(received(batch));
   // Each thread builds its linter (and the segmenters load jieba) before the first batch arrives.
   for (let i = 0; i < pools.segment.size; i++) pools.segment.run({ type: 'segment', spec, texts: [] }).catch(() => {});
-  for (let i = 0; i < pools.check.size; i++) pools.check.run({ type: 'replies', spec, texts: [], tokens: packTokens([]), context: STANDALONE }).catch(() => {});
+  const warmUp: RepliesJob = { type: 'replies', spec, texts: [], tokens: packTokens([]), context: STANDALONE };
+  for (let i = 0; i < pools.check.size; i++) pools.check.run(warmUp).catch(() => {});
+  // No rule threads: this thread builds its linter now, while the segmenting threads load jieba.
+  if (pools.check.size === 0) lintReplies(warmUp);
 
   // One batch per thread and one more: enough to keep every thread busy. Two per thread kept
   // finished batches waiting on this thread long enough to be promoted (20 MB more, no faster).
