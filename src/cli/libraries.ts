@@ -4,6 +4,7 @@
  * (large ones on the worker pool) and, with --fix, fixed in place or shown as a diff.
  */
 import { statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import type { Readable } from 'node:stream';
 import { ConfigResolver, type ResolvedSettings } from '../config/resolve.js';
 import { fixUntilStable } from '../engine/fix.js';
@@ -175,16 +176,17 @@ function fixLibrary(file: string, input: DecodedInput, format: LibraryFormat, se
  * Threads for large files: segmenting threads hand packed tokens to rule threads
  * (this thread, which places and writes the findings, tokenizes nothing: the
  * garbage of tokenizing here grew its heap by 40 MB, more than a segmenting
- * thread takes). Where that would leave one rule thread (2 threads), this thread
- * runs the rules instead: beside a segmenting thread on two cores, a third busy
- * thread only competes (measured: 9–15% less time, 0.7–1 s less CPU and 30 MB
+ * thread takes). Where that leaves one rule thread and no core for it (2 threads
+ * on 2 cores), this thread runs the rules instead: a third busy thread on two
+ * cores only competed (measured: 5–26% less time, 8–25% less CPU and 20–36 MB
  * less memory on the bench's 100,000 replies).
  */
 class ReplyPools extends SplitPools<WorkerJob, WorkerResult> {
   constructor(threads: number) {
     const segmenting = Math.max(1, Math.round(threads * 0.4));
     const checking = threads - segmenting;
-    super(segmenting, checking > 1 ? checking : 0, CHECK_YOUNG_SPACE_MB);
+    const noCoreForIt = checking === 1 && segmenting + checking + 1 > availableParallelism();
+    super(segmenting, noCoreForIt ? 0 : checking, CHECK_YOUNG_SPACE_MB);
   }
 }
 

@@ -48,7 +48,7 @@ describe('a large reply list on worker threads', { timeout: 120_000 }, () => {
     expect(threaded.stderr).toBe('');
     expect(threaded.status).toBe(single.status);
     expect(threaded.stdout).toBe(single.stdout);
-    // Two threads: one segments and this one runs the rules; three: the rules run on two rule threads.
+    // Two threads (on two cores, one segments and this one runs the rules); three: the rules run on two rule threads.
     expect(await run(main, 3)).toEqual(single);
 
     const [result] = JSON.parse(threaded.stdout) as { messages: { ruleId: string; line: number }[] }[];
