@@ -185,7 +185,7 @@ class ReplyPools extends SplitPools<WorkerJob, WorkerResult> {
   constructor(threads: number) {
     const segmenting = Math.max(1, Math.round(threads * 0.4));
     const checking = threads - segmenting;
-    const noCoreForIt = checking === 1 && segmenting + checking + 1 > availableParallelism();
+    const noCoreForIt = checking === 1 && threads >= availableParallelism();
     super(segmenting, noCoreForIt ? 0 : checking, CHECK_YOUNG_SPACE_MB);
   }
 }
@@ -200,7 +200,8 @@ async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, batc
   const spec = { settings };
   const strings = new Map<string, string>();
   const intern = (value: string) => strings.get(value) ?? (strings.set(value, value), value);
-  const received = (batch: ReplyBatch) => (result: WorkerResult) => {
+  /** Findings cloned from a rule thread: each reason, link and rule id was copied, one copy of each is kept. */
+  const shared = (result: WorkerResult) => {
     const findings = result as Finding[][];
     for (const list of findings) {
       for (const finding of list) {
@@ -209,17 +210,17 @@ async function lintOnWorkers(pools: ReplyPools, settings: ResolvedSettings, batc
         finding.ruleId = intern(finding.ruleId);
       }
     }
-    return batch.place(findings);
+    return findings;
   };
   const lintBatch = (batch: ReplyBatch) =>
     pools.segment
       .run({ type: 'segment', spec, texts: batch.texts })
       .then((result) => {
         const job: RepliesJob = { type: 'replies', spec, texts: batch.texts, tokens: result as PackedTokens, context: STANDALONE };
-        // No rule threads: the rules run here, between reading and writing.
-        return pools.check.size > 0 ? pools.check.run(job, packedBuffers(job.tokens)) : lintReplies(job);
+        // No rule threads: the rules run here, between reading and writing (their strings are already shared).
+        return pools.check.size > 0 ? pools.check.run(job, packedBuffers(job.tokens)).then(shared) : lintReplies(job);
       })
-      .then(received(batch));
+      .then((findings) => batch.place(findings));
   // Each thread builds its linter (and the segmenters load jieba) before the first batch arrives.
   for (let i = 0; i < pools.segment.size; i++) pools.segment.run({ type: 'segment', spec, texts: [] }).catch(() => {});
   const warmUp: RepliesJob = { type: 'replies', spec, texts: [], tokens: packTokens([]), context: STANDALONE };

@@ -160,7 +160,6 @@ function decodeSlice(job: SliceJob): string {
   }
 }
 
-
 function decodeMixed(bytes: Uint8Array): string {
   const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   try {
