@@ -186,7 +186,7 @@ class ReplyPools extends SplitPools<WorkerJob, WorkerResult> {
     const segmenting = Math.max(1, Math.round(threads * 0.4));
     const checking = threads - segmenting;
     const noCoreForIt = checking === 1 && threads >= availableParallelism();
-    super(segmenting, noCoreForIt ? 0 : checking, CHECK_YOUNG_SPACE_MB);
+    super(segmenting, noCoreForIt ? 0 : checking, { youngSpaceMb: CHECK_YOUNG_SPACE_MB });
   }
 }
 

@@ -13,6 +13,9 @@ export async function lintOnPool(conversations: AsyncIterable<Conversation>, tar
   let size = 0;
   const flush = async () => {
     if (batch.length === 0) return;
+    // Two batches per thread, not the queue's depth: these conversations were read and
+    // are held here until a thread takes them (four per thread: 14–21% faster on a
+    // 38 MB UTF-16 transcript, but 300–305 MB at peak against 294–303 MB).
     await pool.whenBelow(2 * pool.size);
     jobs.push(lintConversations(pool, target, batch, builder));
     batch = [];

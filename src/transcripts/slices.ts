@@ -60,7 +60,7 @@ export async function lintSlices(
     start = false;
     const firstLine = line;
     for (const part of parts) line += countNewlines(part);
-    await pool.whenBelow(2 * pool.size);
+    await pool.whenBelow(pool.depth);
     if (failure) throw failure;
     // A worker takes the chunks' memory over (each part is the only view of its buffer).
     const result = pool.run({ type: 'slice', ...target, parts, encoding, firstLine }, pool.threaded ? parts.map((part) => part.buffer as ArrayBuffer) : []);

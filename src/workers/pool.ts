@@ -1,9 +1,9 @@
 /**
  * The one worker pool for large inputs (long reply lists and large transcripts).
  * Each worker thread runs the jobs sent to it (see ../worker.ts), loading jieba
- * only if it tokenizes (see SplitPools and segmenting.ts); it keeps at most two
- * jobs, so a slow worker never holds up the others; jobs
- * beyond that wait here, and the reader waits (`whenBelow`) before adding more.
+ * only if it tokenizes (see SplitPools and segmenting.ts); it keeps at most a
+ * few jobs (two unless told), so a slow worker never holds up the others; jobs
+ * beyond that wait here, and the reader waits (`whenBelow(depth)`) before adding more.
  */
 import { availableParallelism } from 'node:os';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
@@ -20,6 +20,8 @@ export function defaultThreads(): number {
 /** Where jobs run: worker threads, or this thread. */
 export interface JobQueue<Job, Result> {
   readonly size: number;
+  /** Jobs in flight that keep every thread busy: a reader adds more once fewer are (`whenBelow(depth)`). */
+  readonly depth: number;
   /** True when jobs run elsewhere (their buffers are moved, so pass copies). */
   readonly threaded: boolean;
   run(job: Job, transfer?: ArrayBuffer[]): Promise<Result>;
@@ -30,6 +32,7 @@ export interface JobQueue<Job, Result> {
 /** Jobs run right here, one at a time, when called. */
 export class LocalJobs<Job, Result> implements JobQueue<Job, Result> {
   readonly size = 1;
+  readonly depth = 1;
   readonly threaded = false;
 
   constructor(private readonly runJob: (job: Job) => Result) {}
@@ -68,6 +71,17 @@ export function fromJobError(error: JobError): Error {
 /** A worker thread died: the input is not at fault, the machine may be short of memory. */
 export class WorkerFailure extends Error {}
 
+export interface WorkerSettings {
+  /** Young generation of each thread: threads that make many short-lived objects (the rules) collect less often with more. */
+  youngSpaceMb?: number;
+  /**
+   * Jobs each thread holds at once. A job that waits on another thread (a
+   * transcript slice waiting for its tokens) leaves its thread free for the
+   * next one it holds.
+   */
+  perWorker?: number;
+}
+
 interface Queued<Job, Result> {
   job: Job;
   transfer: ArrayBuffer[];
@@ -75,6 +89,7 @@ interface Queued<Job, Result> {
   reject: (error: Error) => void;
 }
 
+/** Jobs a worker holds at once unless told otherwise. */
 const PER_WORKER = 2;
 const WORKER_OLD_SPACE_MB = 96;
 const WORKER_YOUNG_SPACE_MB = 8;
@@ -91,11 +106,13 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
   private closing = false;
   private readonly dependents: JobPool<unknown, unknown>[] = [];
 
-  /** `youngSpaceMb`: threads that make many short-lived objects (the rules) collect less often with more. */
-  constructor(count: number, youngSpaceMb = WORKER_YOUNG_SPACE_MB) {
+  private readonly perWorker: number;
+
+  constructor(count: number, { youngSpaceMb = WORKER_YOUNG_SPACE_MB, perWorker = PER_WORKER }: WorkerSettings = {}) {
+    this.perWorker = perWorker;
     this.workers = Array.from(
       { length: count },
-      // A worker's heap holds its linter and one job at a time: capped, V8 collects
+      // A worker's heap holds its linter and its few jobs: capped, V8 collects
       // sooner instead of growing each worker's heap by hundreds of megabytes.
       () => new Worker(new URL('../worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: youngSpaceMb } }),
     );
@@ -120,6 +137,10 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
 
   get size(): number {
     return this.workers.length;
+  }
+
+  get depth(): number {
+    return this.workers.length * this.perWorker;
   }
 
   /** Jobs queued or running. */
@@ -172,7 +193,7 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
   private pump(): void {
     while (this.queue.length > 0) {
       const index = this.load.indexOf(Math.min(...this.load));
-      if (this.load[index] >= PER_WORKER) return;
+      if (this.load[index] >= this.perWorker) return;
       const queued = this.queue.shift()!;
       const id = this.nextId++;
       this.load[index]++;
@@ -206,10 +227,10 @@ export class SplitPools<Job, Result> {
   readonly segment: JobPool<Job, Result>;
   readonly check: JobPool<Job, Result>;
 
-  /** `checkYoungSpaceMb`: the rule threads' young generation. */
-  constructor(segmenting: number, checking: number, checkYoungSpaceMb?: number) {
+  /** `check`: how the rule threads are set up. */
+  constructor(segmenting: number, checking: number, check?: WorkerSettings) {
     this.segment = new JobPool(segmenting);
-    this.check = new JobPool(checking, checkYoungSpaceMb);
+    this.check = new JobPool(checking, check);
     // A rule thread may wait on a segmenting thread: if one dies, the other pool fails too.
     this.segment.failsWith(this.check as JobPool<unknown, unknown>);
   }
