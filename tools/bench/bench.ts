@@ -146,14 +146,24 @@ function growthTable(dir: string): string {
   writeFileSync(empty, '\n');
   const start = runMeasured([BIN, '--format', 'json', empty], { stdout: join(dir, 'growth.json') });
   const lines = ['growth, CLI -f json:', `  start-up (empty file) ${start.seconds.toFixed(2)} s, peak ${start.peakMB} MB`];
+  const runs: { count: number; seconds: number }[] = [];
   for (const count of [10_000, 100_000, 1_000_000]) {
     const input = join(dir, `growth-${count}.txt`);
     writeFileSync(input, generateReplies(count, 13).join('\n') + '\n');
     const m = runMeasured([BIN, '--format', 'json', input], { stdout: join(dir, 'growth.json') });
     const perReply = ((m.seconds - start.seconds) * 1e6) / count;
     lines.push(`  ${String(count).padStart(9)} replies ${m.seconds.toFixed(2).padStart(8)} s  ${perReply.toFixed(1).padStart(7)} µs/reply after start-up  peak ${m.peakMB} MB  exit ${m.status}`);
+    runs.push({ count, seconds: m.seconds });
     rmSync(input);
   }
+  // What each added reply costs, from one size to the next: fixed costs (start-up, the JIT
+  // warming up, threads starting) cancel out, so this is the figure that shows whether time grows linearly.
+  const added = runs.slice(1).map((run, i) => ((run.seconds - runs[i].seconds) * 1e6) / (run.count - runs[i].count));
+  const spread = Math.max(...added) / Math.min(...added) - 1;
+  const label = (count: number) => (count >= 1e6 ? `${count / 1e6}M` : `${count / 1e3}k`);
+  lines.push(
+    `  each added reply: ${added.map((us, i) => `${label(runs[i].count)} → ${label(runs[i + 1].count)} ${us.toFixed(1)} µs`).join(', ')}; apart ${(spread * 100).toFixed(0)}% (target within 10%)`,
+  );
   return lines.join('\n');
 }
 
