@@ -71,9 +71,9 @@ export function inConversation(context: LintContext): boolean {
 
 /** Customer turns since the agent last spoke, oldest first. */
 export function pendingCustomerTurns(history: readonly Turn[]): Turn[] {
-  const pending: Turn[] = [];
-  for (let i = history.length - 1; i >= 0 && history[i].role === 'customer'; i--) pending.unshift(history[i]);
-  return pending;
+  let first = history.length;
+  while (first > 0 && history[first - 1].role === 'customer') first--;
+  return history.slice(first);
 }
 
 export interface ConversationLintOptions {

@@ -55,7 +55,6 @@ const RHETORICAL_POINTS = 30;
 const CARRY_OVER = 0.5;
 /** Extra points per consecutive customer turn whose own emotion rose (escalation). */
 const ESCALATION_STEP = 10;
-const PUNCTUATION_RUN = /[!！?？]{2,}/gu;
 
 const UPSET_LEVEL = 30;
 const ANGRY_LEVEL = 60;
@@ -64,9 +63,23 @@ export function emotionLevel(score: number): EmotionLevel {
   return score >= ANGRY_LEVEL ? '愤怒' : score >= UPSET_LEVEL ? '不满' : '平静';
 }
 
+/** Is this UTF-16 unit one of ! ！ ? ？ */
+function isLoudMark(code: number): boolean {
+  return code === 0x21 || code === 0xff01 || code === 0x3f || code === 0xff1f;
+}
+
+/** 10 points for each ！/？ after the first in a run of them (！！ 10, ？？？ 20), at most 30. */
 function punctuationPoints(text: string): number {
   let points = 0;
-  for (const m of text.matchAll(PUNCTUATION_RUN)) points += 10 * (m[0].length - 1);
+  let run = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i < text.length && isLoudMark(text.charCodeAt(i))) {
+      run++;
+      continue;
+    }
+    if (run >= 2) points += 10 * (run - 1);
+    run = 0;
+  }
   return Math.min(points, 30);
 }
 

@@ -114,6 +114,18 @@ describe('emotion score', () => {
     expect(scoreEmotion('垃圾袋送了吗').score).toBe(0);
   });
 
+  it('counts 10 points for each ！/？ after the first in a run, at most 30', () => {
+    const points = (text: string) => scoreEmotion(text).punctuation;
+    expect(points('好的！')).toBe(0);
+    expect(points('好的？？')).toBe(10);
+    expect(points('a!b!!')).toBe(10);
+    // Two runs add up; half-width and full-width marks make one run.
+    expect(points('真的吗？？你们！！')).toBe(20);
+    expect(points('?？!')).toBe(20);
+    expect(points('？！？！？')).toBe(30);
+    expect(points('')).toBe(0);
+  });
+
   it('escalates across turns and carries anger over', () => {
     const curve = emotionCurve([
       { role: 'customer', text: '怎么还没发货' },
