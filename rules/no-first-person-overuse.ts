@@ -33,24 +33,29 @@ export default defineRule({
     return (reply) => {
       const phrases = reply.matches('first-person');
       reportMatches(reply, phrases, '回复以「我」为中心。');
+      // Most replies have no 我 at all: nothing to count.
+      if (!reply.text.includes('我')) return;
       // jieba sometimes glues 我 to the next word (我查, 我看), so count the character.
       // 我的京东, 点击“我的订单”: the app's words or a quotation, not the agent talking about herself.
-      const selves = reply.tokens.filter(
-        (t) => t.kind === 'word' && t.text.includes('我') && !NOT_SELF.has(t.text) && !inSpans(reply.layout, t.start, t.end, NOT_HERS),
-      );
-      if (selves.length <= options.max) return;
+      let selves = 0;
+      let start = 0;
+      let end = 0;
+      for (const t of reply.tokens) {
+        if (t.kind !== 'word' || !t.text.includes('我') || NOT_SELF.has(t.text) || inSpans(reply.layout, t.start, t.end, NOT_HERS)) continue;
+        if (selves++ === 0) start = t.start;
+        end = t.end;
+      }
+      if (selves <= options.max) return;
       let customer = 0;
       for (const token of reply.tokens) {
         if (token.text.includes('您') || CUSTOMER_CENTRED.has(token.text)) customer++;
       }
-      if (selves.length <= customer) return;
-      const start = selves[0].start;
-      const end = selves[selves.length - 1].end;
+      if (selves <= customer) return;
       if (phrases.some((m) => m.start <= start && m.end >= end)) return;
       reply.report({
         start,
         end,
-        reason: `这条回复用了 ${selves.length} 次「我」，「您 / 咱们」只有 ${customer} 次。建议从顾客的角度说，例如「我帮您查」→「帮您查一下」。`,
+        reason: `这条回复用了 ${selves} 次「我」，「您 / 咱们」只有 ${customer} 次。建议从顾客的角度说，例如「我帮您查」→「帮您查一下」。`,
       });
     };
   },
