@@ -1,5 +1,9 @@
 #!/usr/bin/env node
-import { main } from '../dist/src/cli/main.js';
+import { prewarm } from '../dist/src/cli/prewarm.js';
+
+// Before the rest loads: a large reply list's segmenting thread starts now (see prewarm.ts).
+prewarm(process.argv);
+const { main } = await import('../dist/src/cli/main.js');
 
 main(process.argv).then(
   (code) => {

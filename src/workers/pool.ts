@@ -110,12 +110,7 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
 
   constructor(count: number, { youngSpaceMb = WORKER_YOUNG_SPACE_MB, perWorker = PER_WORKER }: WorkerSettings = {}) {
     this.perWorker = perWorker;
-    this.workers = Array.from(
-      { length: count },
-      // A worker's heap holds its linter and its few jobs: capped, V8 collects
-      // sooner instead of growing each worker's heap by hundreds of megabytes.
-      () => new Worker(new URL('../worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: youngSpaceMb } }),
-    );
+    this.workers = Array.from({ length: count }, () => takeReserved(youngSpaceMb) ?? spawnWorker(youngSpaceMb));
     this.load = this.workers.map(() => 0);
     this.workers.forEach((worker, index) => {
       worker.on('message', (response: JobResponse<Result>) => {
@@ -217,6 +212,55 @@ export class JobPool<Job, Result> implements JobQueue<Job, Result> {
     this.running.clear();
     this.wake();
   }
+}
+
+function spawnWorker(youngSpaceMb: number): Worker {
+  // A worker's heap holds its linter and its few jobs: capped, V8 collects
+  // sooner instead of growing each worker's heap by hundreds of megabytes.
+  return new Worker(new URL('../worker.js', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: WORKER_OLD_SPACE_MB, maxYoungGenerationSizeMb: youngSpaceMb } });
+}
+
+/** Threads started before anything asked for them (see `reserveWorker`), by young generation. */
+const reserved: { youngSpaceMb: number; worker: Worker }[] = [];
+
+/**
+ * Start a thread now, before the code that will use it is even loaded, and
+ * send it `warmUp` (loading jieba, say) under an id no pool uses: the first
+ * pool that wants a thread of these settings takes it over, started and warm.
+ * One nobody takes never keeps the process alive; `releaseReserved` ends it.
+ */
+export function reserveWorker(warmUp: unknown, { youngSpaceMb = WORKER_YOUNG_SPACE_MB }: Pick<WorkerSettings, 'youngSpaceMb'> = {}): void {
+  const worker = spawnWorker(youngSpaceMb);
+  worker.unref();
+  const entry = { youngSpaceMb, worker };
+  // A thread that fails while reserved is simply not used: the pool starts its own.
+  worker.on('error', () => {});
+  worker.once('exit', () => {
+    const at = reserved.indexOf(entry);
+    if (at >= 0) reserved.splice(at, 1);
+  });
+  worker.postMessage({ id: -1, job: warmUp });
+  reserved.push(entry);
+}
+
+function takeReserved(youngSpaceMb: number): Worker | undefined {
+  const at = reserved.findIndex((entry) => entry.youngSpaceMb === youngSpaceMb);
+  if (at < 0) return undefined;
+  const [{ worker }] = reserved.splice(at, 1);
+  worker.ref();
+  worker.removeAllListeners('error');
+  return worker;
+}
+
+/** Threads started early that no pool has taken yet. */
+export function reservedThreads(): number {
+  return reserved.length;
+}
+
+/** End the threads no pool took. */
+export async function releaseReserved(): Promise<void> {
+  const unused = reserved.splice(0);
+  await Promise.all(unused.map(({ worker }) => worker.terminate()));
 }
 
 /**
