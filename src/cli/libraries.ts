@@ -20,7 +20,7 @@ import { checkEncoding } from '../text/decode.js';
 import { fileLines, isPlainUtf8 } from '../text/lines.js';
 import { MAX_INPUT_BYTES, readInputStream, readTextInput, type DecodedInput } from '../text/read.js';
 import { writeFileAtomic } from '../text/write.js';
-import { PARALLEL_MIN_BYTES, SplitPools, WorkerFailure } from '../workers/pool.js';
+import { PARALLEL_MIN_BYTES, releaseReserved, SplitPools, WorkerFailure } from '../workers/pool.js';
 import type { WorkerJob, WorkerResult } from '../worker.js';
 import { lintReplies, type RepliesJob } from '../workers/replies.js';
 
@@ -110,6 +110,8 @@ export async function runLibraries(files: readonly { file: string; format: Libra
     }
   } finally {
     await pools?.close();
+    // A segmenting thread started early (prewarm.ts) that no file took would hold its jieba through the transcripts.
+    await releaseReserved();
   }
   return results;
 }

@@ -11,7 +11,7 @@ import { TRANSCRIPT_FORMATS, type TranscriptFormat } from '../inputs/transcript/
 import { formatters } from '../output/formatters.js';
 import { checkEncoding } from '../text/decode.js';
 import { checkTimeZone } from '../text/time.js';
-import { defaultThreads } from '../workers/pool.js';
+import { defaultThreads, threadCount } from '../workers/pool.js';
 import { PLATFORMS, type Platform } from '../../rules/response-time.js';
 import { TRANSCRIPT_OUTPUT_FORMATS } from './transcripts.js';
 
@@ -99,7 +99,8 @@ export function checkOptions(options: CliOptions, report: (error: unknown) => vo
   }
   let threads = defaultThreads();
   if (options.threads !== undefined) {
-    if (/^[1-9]\d*$/.test(options.threads)) threads = Number(options.threads);
+    const count = threadCount(options.threads);
+    if (count !== undefined) threads = count;
     else reportError(new KefuLintError('usage', `--threads 需要一个正整数，收到「${options.threads}」。例如 --threads 1 只用主线程。`));
   }
   try {

@@ -4,10 +4,11 @@
  * the command line takes about 0.3 s, and the thread's own start and jieba
  * another 0.45 s; started here, the two overlap instead of following each other.
  * This module loads nothing heavy, and guesses only from the arguments and file
- * sizes: a thread started for nothing is ended at exit and changes no result.
+ * sizes: a thread started for nothing changes no result, and is ended once the
+ * reply lists are done (cli/libraries.ts).
  */
 import { statSync } from 'node:fs';
-import { defaultThreads, PARALLEL_MIN_BYTES, reserveWorker } from '../workers/pool.js';
+import { defaultThreads, PARALLEL_MIN_BYTES, reserveWorker, threadCount } from '../workers/pool.js';
 import type { SegmentJob } from '../worker.js';
 
 /**
@@ -39,7 +40,7 @@ function threadsAsked(args: readonly string[]): number {
   const at = args.findIndex((arg) => arg === '--threads' || arg.startsWith('--threads='));
   if (at < 0) return defaultThreads();
   const value = args[at].startsWith('--threads=') ? args[at].slice('--threads='.length) : args[at + 1];
-  return /^[1-9]\d*$/.test(value ?? '') ? Number(value) : 0;
+  return threadCount(value ?? '') ?? 0;
 }
 
 function isLargeText(arg: string): boolean {

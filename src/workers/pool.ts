@@ -17,6 +17,11 @@ export function defaultThreads(): number {
   return Math.max(1, Math.min(availableParallelism(), 8));
 }
 
+/** A thread count as given on the command line (`--threads 2`), or undefined when it is not a positive whole number. */
+export function threadCount(value: string): number | undefined {
+  return /^[1-9]\d*$/.test(value) ? Number(value) : undefined;
+}
+
 /** Where jobs run: worker threads, or this thread. */
 export interface JobQueue<Job, Result> {
   readonly size: number;
