@@ -16,9 +16,9 @@ export interface PhraseMatch {
   end: number;
 }
 
-interface TrieNode {
-  children: Map<number, TrieNode>;
-  terminal?: { entry: PhraseEntry; phrase: string }[];
+interface Terminal {
+  entry: PhraseEntry;
+  phrase: string;
 }
 
 const CLAUSE_END = /[\s，。！？!?,.;；：:~～…、)）】」』"”]/u;
@@ -27,8 +27,21 @@ function foldCase(code: number): number {
   return code >= 65 && code <= 90 ? code + 32 : code;
 }
 
+/** The root of the trie; node 0 means "no node" in the edge table. */
+const ROOT = 1;
+
 export class PhraseMatcher {
-  private readonly root: TrieNode = { children: new Map() };
+  /**
+   * The trie's edges in one open-addressing table (from node, code unit) → node:
+   * a lookup is a hash and a probe or two in typed arrays, not a Map per node.
+   */
+  private edgeFrom: Int32Array;
+  private edgeCode: Uint16Array;
+  private edgeTo: Int32Array;
+  private mask: number;
+  private nodes = ROOT;
+  /** The phrases ending at each node, by node number. */
+  private readonly terminals: (Terminal[] | undefined)[] = [];
   /** One bit per UTF-16 code unit that starts some phrase: most tokens start none, and are passed over with one bit test. */
   private readonly starts = new Uint8Array(8192);
   readonly size: number;
@@ -37,6 +50,14 @@ export class PhraseMatcher {
 
   constructor(entries: readonly PhraseEntry[]) {
     let size = 0;
+    let units = 0;
+    for (const entry of entries) for (const phrase of [entry.phrase, ...entry.variants]) units += phrase.length;
+    // At most one edge per code unit; the table is kept at most half full.
+    const capacity = 1 << Math.max(4, Math.ceil(Math.log2(units * 2 + 1)));
+    this.edgeFrom = new Int32Array(capacity);
+    this.edgeCode = new Uint16Array(capacity);
+    this.edgeTo = new Int32Array(capacity);
+    this.mask = capacity - 1;
     this.dictionaries = new Set(entries.map((entry) => entry.dictionary));
     for (const entry of entries) {
       for (const phrase of [entry.phrase, ...entry.variants]) {
@@ -47,23 +68,40 @@ export class PhraseMatcher {
     this.size = size;
   }
 
+  private slot(node: number, code: number): number {
+    let hash = Math.imul(node, 0x01000193) ^ Math.imul(code, 0x9e3779b1);
+    hash ^= hash >>> 15;
+    let slot = hash & this.mask;
+    for (;;) {
+      const from = this.edgeFrom[slot];
+      if (from === 0 || (from === node && this.edgeCode[slot] === code)) return slot;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  /** The node reached from `node` by `code` (already case-folded), or 0. */
+  private child(node: number, code: number): number {
+    return this.edgeTo[this.slot(node, code)];
+  }
+
   private insert(phrase: string, entry: PhraseEntry): void {
     if (phrase.length === 0) return;
     const first = foldCase(phrase.charCodeAt(0));
     this.starts[first >> 3] |= 1 << (first & 7);
     // An upper-case first letter is matched folded; the text's own letter may be either.
     if (first >= 97 && first <= 122) this.starts[(first - 32) >> 3] |= 1 << ((first - 32) & 7);
-    let node = this.root;
+    let node = ROOT;
     for (let i = 0; i < phrase.length; i++) {
       const code = foldCase(phrase.charCodeAt(i));
-      let child = node.children.get(code);
-      if (!child) {
-        child = { children: new Map() };
-        node.children.set(code, child);
+      const slot = this.slot(node, code);
+      if (this.edgeFrom[slot] === 0) {
+        this.edgeFrom[slot] = node;
+        this.edgeCode[slot] = code;
+        this.edgeTo[slot] = ++this.nodes;
       }
-      node = child;
+      node = this.edgeTo[slot];
     }
-    (node.terminal ??= []).push({ entry, phrase });
+    (this.terminals[node] ??= []).push({ entry, phrase });
   }
 
   /**
@@ -72,7 +110,7 @@ export class PhraseMatcher {
    */
   match(text: string, tokens: readonly Token[], boundary: Uint8Array = tokenBoundaries(text, tokens)): PhraseMatch[] {
     if (tokens.length === 0) return [];
-    const { root, starts } = this;
+    const { starts, terminals } = this;
     let found: PhraseMatch[] | undefined;
     for (let t = 0; t < tokens.length; t++) {
       const token = tokens[t];
@@ -80,9 +118,9 @@ export class PhraseMatcher {
       const code = text.charCodeAt(start);
       // Most tokens start no phrase: one bit test, then the next token.
       if (!(starts[code >> 3] & (1 << (code & 7))) || token.kind === 'whitespace') continue;
-      let node = root.children.get(foldCase(code));
-      for (let i = start; node !== undefined; ) {
-        const terminal = node.terminal;
+      let node = this.child(ROOT, foldCase(code));
+      for (let i = start; node !== 0; ) {
+        const terminal = terminals[node];
         if (terminal) {
           for (let k = 0; k < terminal.length; k++) {
             const { entry, phrase } = terminal[k];
@@ -90,7 +128,7 @@ export class PhraseMatcher {
           }
         }
         if (++i >= text.length) break;
-        node = node.children.get(foldCase(text.charCodeAt(i)));
+        node = this.child(node, foldCase(text.charCodeAt(i)));
       }
     }
     return found ? dropOverlaps(found) : [];
@@ -102,7 +140,7 @@ export class PhraseMatcher {
    */
   matchAnywhere(text: string): PhraseMatch[] {
     const found: PhraseMatch[] = [];
-    const { starts } = this;
+    const { starts, terminals } = this;
     for (let start = 0; start < text.length; ) {
       const code = text.charCodeAt(start);
       if (!(starts[code >> 3] & (1 << (code & 7)))) {
@@ -110,11 +148,13 @@ export class PhraseMatcher {
         continue;
       }
       let best: PhraseMatch | undefined;
-      let node: TrieNode | undefined = this.root;
+      let node = ROOT;
       for (let i = start; i < text.length; i++) {
-        node = node.children.get(foldCase(text.charCodeAt(i)));
-        if (!node) break;
-        for (const { entry, phrase } of node.terminal ?? []) {
+        node = this.child(node, foldCase(text.charCodeAt(i)));
+        if (node === 0) break;
+        const terminal = terminals[node];
+        if (!terminal) continue;
+        for (const { entry, phrase } of terminal) {
           if (accepts(entry, text, start, i + 1)) best = { entry, phrase, start, end: i + 1 };
         }
       }

@@ -86,21 +86,70 @@ function quotations(text: string, into: TextSpan[]): void {
   }
 }
 
+// What the cheap tests below look for, one bit each, found in one pass over the
+// characters: most replies have none of them, and then no pattern runs at all.
+const HAS_URL_MARK = 1; // . or :
+const HAS_BRACKET = 2; // [
+const HAS_EMOTICON_MARK = 4; // # [ ∩ ^ )
+const HAS_DIGIT = 8;
+const HAS_QUESTION = 16; // ASCII ?
+const HAS_MENU_MARK = 32; // - — > ＞ 》 → / &
+const HAS_WO = 64; // 我
+const HAS_QUOTE = 128; // “ 「 『 ‘ " 《 〈
+
+const ASCII_MARKS = new Uint8Array(128);
+for (const [chars, bits] of [
+  ['.:', HAS_URL_MARK],
+  ['[', HAS_BRACKET | HAS_EMOTICON_MARK],
+  ['#^)', HAS_EMOTICON_MARK],
+  ['0123456789', HAS_DIGIT],
+  ['?', HAS_QUESTION],
+  ['->/&', HAS_MENU_MARK],
+  ['"', HAS_QUOTE],
+] as const) {
+  for (const char of chars) ASCII_MARKS[char.charCodeAt(0)] |= bits;
+}
+const OTHER_MARKS = new Map<number, number>([
+  [0x2229, HAS_EMOTICON_MARK], // ∩
+  [0x2014, HAS_MENU_MARK], // —
+  [0xff1e, HAS_MENU_MARK], // ＞
+  [0x300b, HAS_MENU_MARK], // 》
+  [0x2192, HAS_MENU_MARK], // →
+  [0x6211, HAS_WO], // 我
+  [0x201c, HAS_QUOTE], // “
+  [0x300c, HAS_QUOTE], // 「
+  [0x300e, HAS_QUOTE], // 『
+  [0x2018, HAS_QUOTE], // ‘
+  [0x300a, HAS_QUOTE], // 《
+  [0x3008, HAS_QUOTE], // 〈
+]);
+
+function marksOf(text: string): number {
+  let marks = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    marks |= code < 128 ? ASCII_MARKS[code] : (OTHER_MARKS.get(code) ?? 0);
+  }
+  return marks;
+}
+
 /** The non-language spans and quotations of a reply. Each pattern runs only where a cheap test says it can match. */
 export function textSpans(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
-  if (/https?:|www\.|\.(?:com|cn|net|org)/.test(text)) find(text, URL, 'url', spans);
-  if (text.includes('[')) find(text, PLACEHOLDER, 'placeholder', spans);
-  if (/#E-|\[|∩|\^[_o^]|[:;]\)/.test(text)) find(text, EMOTICON, 'emoticon', spans);
-  if (/\d{9}/.test(text)) find(text, LONG_NUMBER, 'number', spans);
-  if (text.includes('?')) find(text, LOST, 'lost', spans);
-  if (/[-—>＞》→/]|&gt;/.test(text) && MENU_WORD.test(text)) {
+  const marks = marksOf(text);
+  if (marks === 0) return spans;
+  if (marks & HAS_URL_MARK && /https?:|www\.|\.(?:com|cn|net|org)/.test(text)) find(text, URL, 'url', spans);
+  if (marks & HAS_BRACKET) find(text, PLACEHOLDER, 'placeholder', spans);
+  if (marks & HAS_EMOTICON_MARK && /#E-|\[|∩|\^[_o^]|[:;]\)/.test(text)) find(text, EMOTICON, 'emoticon', spans);
+  if (marks & HAS_DIGIT && /\d{9}/.test(text)) find(text, LONG_NUMBER, 'number', spans);
+  if (marks & HAS_QUESTION) find(text, LOST, 'lost', spans);
+  if (marks & HAS_MENU_MARK && /[-—>＞》→/]|&gt;/.test(text) && MENU_WORD.test(text)) {
     const menus: TextSpan[] = [];
     find(text, MENU_PATH, 'menu', menus);
     for (const menu of menus) if (MENU_WORD.test(text.slice(menu.start, menu.end))) spans.push(menu);
   }
-  if (text.includes('我的')) find(text, APP_PAGE, 'menu', spans);
-  const quoted = ANY_QUOTE.test(text);
+  if (marks & HAS_WO && text.includes('我的')) find(text, APP_PAGE, 'menu', spans);
+  const quoted = (marks & HAS_QUOTE) !== 0;
   if (spans.length === 0 && !quoted) return spans;
   // A quotation may hold a URL or a menu path: it is kept beside them, not instead.
   const quotes: TextSpan[] = [];

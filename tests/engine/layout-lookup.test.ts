@@ -114,6 +114,43 @@ describe('layout lookups', () => {
     expect(clausesOf(text, tokens).map((c) => c.negators)).toEqual([[], [7]]);
   });
 
+  it('a matcher over thousands of phrases finds what a plain search finds, in tokenized text and anywhere', () => {
+    const random = seededRandom(11);
+    // A small alphabet makes phrases share prefixes; a wide one gives nodes hundreds of
+    // children, whose edges meet in the table. Upper-case letters check that case is folded.
+    const wide = Array.from({ length: 400 }, (_, i) => String.fromCharCode(0x4e00 + i * 7));
+    for (const alphabet of [[...'不能退款您好亲我的订单AbCd'], [...wide, 'A', 'b']]) {
+      const word = (length: number) => Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const phrases = [...new Set(Array.from({ length: 3000 }, () => word(1 + Math.floor(random() * (alphabet.length > 100 ? 3 : 6)))))];
+      const dictionary = toPhraseDictionary({ name: 'many', entries: phrases.map((phrase) => ({ phrase })) }, 'many.yaml');
+      const matcher = new PhraseMatcher(dictionary.entries);
+      expect(matcher.size).toBe(phrases.length);
+      const folded = new Set(phrases.map((phrase) => phrase.toLowerCase()));
+      const longest = Math.max(...phrases.map((phrase) => phrase.length));
+      const tokensOf = (text: string): Token[] => [...text].map((char, i) => ({ text: char, start: i, end: i + 1, kind: 'word' }));
+      // With the wide alphabet, texts are made of phrases, or most would match nothing.
+      const textOf = () => (alphabet.length > 100 ? Array.from({ length: 12 }, () => phrases[Math.floor(random() * phrases.length)]).join('') : word(40));
+      for (let round = 0; round < 50; round++) {
+        const text = textOf();
+        // Every offset is a token boundary: each start keeps its longest phrase, and a later start
+        // inside it is dropped (one dictionary).
+        const expected: [number, number][] = [];
+        let covered = 0;
+        for (let start = 0; start < text.length; start++) {
+          let end = -1;
+          for (let length = 1; length <= longest && start + length <= text.length; length++) {
+            if (folded.has(text.slice(start, start + length).toLowerCase())) end = start + length;
+          }
+          if (end < 0 || start < covered) continue;
+          expected.push([start, end]);
+          covered = end;
+        }
+        expect(matcher.match(text, tokensOf(text)).map((m) => [m.start, m.end])).toEqual(expected);
+        expect(matcher.matchAnywhere(text).map((m) => [m.start, m.end])).toEqual(expected);
+      }
+    }
+  });
+
   it('overlapping matches reduce to the longest per dictionary, in a short reply and in one with thousands of matches', () => {
     const a = toPhraseDictionary({ name: 'a', entries: [{ phrase: '不能' }, { phrase: '不能退' }, { phrase: '退款' }] }, 'a.yaml');
     const b = toPhraseDictionary({ name: 'b', entries: [{ phrase: '能退' }] }, 'b.yaml');

@@ -4,7 +4,7 @@
  * that only tokenizes the same lines (time and peak memory of each).
  * Options: --replies N (default 20000), --cli-replies N (default 100000), --no-cli,
  * --process-rounds N (each process run N times in turn, the fastest kept; default 3),
- * --growth (10k / 100k / 1M replies), --textlint (textlint + prh on the same file).
+ * --growth (10k / 100k / 1M replies; --growth-rounds N, default 3), --textlint (textlint + prh on the same file).
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -99,7 +99,7 @@ async function main(): Promise<void> {
     writeFileSync(input, generateReplies(cliCount, 7).join('\n') + '\n');
     console.log('');
     console.log(processTable(input, cliCount, dir, argValue('--process-rounds', 3)));
-    if (process.argv.includes('--growth')) console.log('\n' + growthTable(dir));
+    if (process.argv.includes('--growth')) console.log('\n' + growthTable(dir, argValue('--growth-rounds', 3)));
     if (process.argv.includes('--textlint')) console.log('\n' + textlintComparison(input, cliCount, dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -167,30 +167,43 @@ function summarize(runs: readonly Measured[]): Summary {
  * Time per reply from 10,000 to 1,000,000 replies: the CLI should grow linearly.
  * Start-up (an empty file: modules, dictionaries, jieba, workers) is measured on
  * its own and taken out, so the per-reply figures compare the work that grows.
+ * The four sizes run in turn, `rounds` times, and each size keeps its fastest run:
+ * a machine whose speed drifts from one minute to the next would otherwise make a
+ * straight line look bent.
  */
-function growthTable(dir: string): string {
-  const empty = join(dir, 'growth-empty.txt');
-  writeFileSync(empty, '\n');
-  const start = runMeasured([BIN, '--format', 'json', empty], { stdout: join(dir, 'growth.json') });
-  const lines = ['growth, CLI -f json:', `  start-up (empty file) ${start.seconds.toFixed(2)} s, peak ${start.peakMB} MB`];
-  const runs: { count: number; seconds: number }[] = [];
-  for (const count of [10_000, 100_000, 1_000_000]) {
+function growthTable(dir: string, rounds: number): string {
+  const counts = [0, 10_000, 100_000, 1_000_000];
+  const inputs = counts.map((count) => {
     const input = join(dir, `growth-${count}.txt`);
-    writeFileSync(input, generateReplies(count, 13).join('\n') + '\n');
-    const m = runMeasured([BIN, '--format', 'json', input], { stdout: join(dir, 'growth.json') });
+    writeFileSync(input, count === 0 ? '\n' : generateReplies(count, 13).join('\n') + '\n');
+    return input;
+  });
+  const runs: Measured[][] = counts.map(() => []);
+  for (let round = 0; round < rounds; round++) {
+    inputs.forEach((input, i) => runs[i].push(runMeasured([BIN, '--format', 'json', input], { stdout: join(dir, 'growth.json') })));
+  }
+  for (const input of inputs) rmSync(input);
+  const [start, ...sized] = runs.map(summarize);
+  const lines = [`growth, CLI -f json (each size run ${rounds} times in turn with the others; fastest run kept):`, `  start-up (empty file) ${start.seconds.toFixed(2)} s, peak ${start.peakMB} MB`];
+  sized.forEach((m, i) => {
+    const count = counts[i + 1];
     const perReply = ((m.seconds - start.seconds) * 1e6) / count;
     lines.push(`  ${String(count).padStart(9)} replies ${m.seconds.toFixed(2).padStart(8)} s  ${perReply.toFixed(1).padStart(7)} µs/reply after start-up  peak ${m.peakMB} MB  exit ${m.status}`);
-    runs.push({ count, seconds: m.seconds });
-    rmSync(input);
-  }
+  });
   // What each added reply costs, from one size to the next: fixed costs (start-up, the JIT
   // warming up, threads starting) cancel out, so this is the figure that shows whether time grows linearly.
-  const added = runs.slice(1).map((run, i) => ((run.seconds - runs[i].seconds) * 1e6) / (run.count - runs[i].count));
-  const spread = Math.max(...added) / Math.min(...added) - 1;
+  const addedCost = (seconds: readonly number[]) =>
+    seconds.slice(2).map((s, i) => ((s - seconds[i + 1]) * 1e6) / (counts[i + 2] - counts[i + 1]));
+  const apart = (added: readonly number[]) => Math.max(...added) / Math.min(...added) - 1;
+  const added = addedCost([start, ...sized].map((m) => m.seconds));
   const label = (count: number) => (count >= 1e6 ? `${count / 1e6}M` : `${count / 1e3}k`);
   lines.push(
-    `  each added reply: ${added.map((us, i) => `${label(runs[i].count)} → ${label(runs[i + 1].count)} ${us.toFixed(1)} µs`).join(', ')}; apart ${(spread * 100).toFixed(0)}% (target within 10%)`,
+    `  each added reply: ${added.map((us, i) => `${label(counts[i + 1])} → ${label(counts[i + 2])} ${us.toFixed(1)} µs`).join(', ')}; apart ${(apart(added) * 100).toFixed(0)}% (target within 10%)`,
   );
+  if (rounds > 1) {
+    const perRoundApart = runs[0].map((_, round) => apart(addedCost(runs.map((sizeRuns) => sizeRuns[round].seconds))) * 100);
+    lines.push(`  apart within each round: ${perRoundApart.map((p) => `${p.toFixed(0)}%`).join(', ')}`);
+  }
   return lines.join('\n');
 }
 
