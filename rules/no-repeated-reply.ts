@@ -92,7 +92,6 @@ export default defineRule({
       // Nothing to repeat unless an agent reply came before the customer's last message.
       const firstAgent = history.findIndex((turn) => turn.role === 'agent');
       if (firstAgent < 0 || history.findLastIndex((turn) => turn.role === 'customer') < firstAgent) return;
-      if (content(reply.text).length < options.minLength) return;
       const own = normalized(reply.text);
       // An earlier agent reply that says the same (or holds this whole reply: the
       // canned text sent again in short), with the customer speaking since.
@@ -101,7 +100,8 @@ export default defineRule({
         return before === own || (own.length >= CONTAINED && before.includes(own));
       };
       const earlier = history.findIndex((turn, i) => turn.role === 'agent' && same(turn.text) && history.slice(i + 1).some((later) => later.role === 'customer'));
-      if (earlier < 0) return;
+      // Most replies repeat nothing: what is left without the formulas is measured only for one that does.
+      if (earlier < 0 || content(reply.text).length < options.minLength) return;
       const span = replySpan(reply);
       if (!span) return;
       reply.report({
