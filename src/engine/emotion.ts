@@ -50,6 +50,8 @@ const RHETORICAL = [
   // 3天了, 四五天了, 都一个星期过去了: waiting, counted.
   /(?:\d+|[一二两三四五六七八九十几]+)个?(?:天|星期|礼拜|周)(?:了|过去了)/u,
 ];
+/** Matches where any of RHETORICAL does: most messages have none, and are passed over with one scan instead of one per pattern. */
+const ANY_RHETORICAL = new RegExp(RHETORICAL.map((pattern) => `(?:${pattern.source})`).join('|'), 'u');
 const RHETORICAL_POINTS = 30;
 /** Share of the previous customer turn's score that carries over: anger does not reset between messages. */
 const CARRY_OVER = 0.5;
@@ -116,7 +118,7 @@ export class EmotionScorer {
     const strong = words.some((w) => w.entry.kind === 'strong');
     const wordPoints = words.reduce((sum, w) => sum + KIND_POINTS[w.entry.kind!], 0);
     // A rhetorical question counts once, and not again where an emotion word already stands (怎么还没).
-    const rhetorical = RHETORICAL.some((pattern) => {
+    const rhetorical = ANY_RHETORICAL.test(text) && RHETORICAL.some((pattern) => {
       const m = pattern.exec(text);
       return m !== null && !words.some((w) => w.start < m.index + m[0].length && m.index < w.end);
     })
@@ -135,12 +137,15 @@ export class EmotionScorer {
   /**
    * The emotion curve of a conversation: one score per customer turn (undefined
    * for agent turns), with escalation across turns. Each agent reply asks for the
-   * curve of the turns before it, so every turn's score is remembered.
+   * curve of the turns before it, so every turn's score is remembered, unless
+   * `remember` is false: a whole conversation scored once (a transcript's) would
+   * only fill the memo.
    */
-  curve(turns: readonly { role: 'agent' | 'customer'; text: string }[]): (EmotionScore | undefined)[] {
+  curve(turns: readonly { role: 'agent' | 'customer'; text: string }[], remember = true): (EmotionScore | undefined)[] {
     let previous: EmotionScore | undefined;
     return turns.map((turn) => {
       if (turn.role !== 'customer') return undefined;
+      if (!remember) return (previous = this.score(turn.text, previous));
       const known = this.memo.get(turn);
       if (known && known.previous === previous && known.text === turn.text) {
         previous = known.score;

@@ -135,7 +135,7 @@ export function createLinterWith(base: EngineBase, input: LinterOptions = {}): L
     conversationRules: new Set(resolved.filter((r) => r.rule.meta.scope === 'conversation').map((r) => r.rule.id)),
     runner,
     tokenizer,
-    curve: (turns) => (scorer ? scorer.curve(turns) : turns.map(() => undefined)),
+    curve: (turns, remember) => (scorer ? scorer.curve(turns, remember) : turns.map(() => undefined)),
     timings: () => Object.fromEntries(timings ?? []),
   });
 }
@@ -145,7 +145,11 @@ interface Parts {
   conversationRules: ReadonlySet<string>;
   runner: RuleRunner;
   tokenizer: Tokenizer;
-  curve: Linter['emotionCurve'];
+  /**
+   * `remember` false: the turns are scored once, not kept for a caller asking again (see EmotionScorer.curve);
+   * lintConversation makes a conversation's curve once and hands it to every reply (see HISTORY_CURVE).
+   */
+  curve: (turns: Parameters<Linter['emotionCurve']>[0], remember?: boolean) => ReturnType<Linter['emotionCurve']>;
   timings: Linter['timings'];
 }
 
@@ -219,13 +223,13 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
       checkTurns(messages, 'lintConversation()');
       if (agentTokens !== undefined) {
         const lintTurn = inTurn(messages, agentTokens, (text, tokens, context, index) => checkGiven(text, tokens, context, () => `lintConversation() 第 ${index + 1} 条客服消息`));
-        return lintConversationWith({ lint: lintTurn, conversationRules, curve }, messages);
+        return lintConversationWith({ lint: lintTurn, conversationRules, curve: (turns) => curve(turns, false) }, messages);
       }
       const tokens = tokenizeAll(messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : [])));
       const lintTurn = (text: string, context: LintContext) => (tokens?.has(text) ? check(text, tokens.get(text)!, context) : lint(text, context));
-      return lintConversationWith({ lint: lintTurn, conversationRules, curve }, messages);
+      return lintConversationWith({ lint: lintTurn, conversationRules, curve: (turns) => curve(turns, false) }, messages);
     },
-    emotionCurve: curve,
+    emotionCurve: (turns) => curve(turns),
     timings,
   };
 }

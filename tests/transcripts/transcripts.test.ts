@@ -139,6 +139,24 @@ describe('emotion score', () => {
     expect(curve.map((c) => c?.score)).toEqual([30, undefined, 85, 98, 0]);
     expect(curve[2]!.streak).toBe(1);
   });
+
+  it('lintConversation gives each customer message the score emotionCurve gives it', async () => {
+    const linter = await createLinter();
+    const turns: ConversationTurn[] = [
+      { role: 'customer', text: '凭什么让我一直等？？' },
+      { role: 'agent', text: '您好，我帮您查一下' },
+      { role: 'customer', text: '都三天了，质量太差了' },
+      { role: 'customer', text: '你自己看看吧' },
+      { role: 'agent', text: '非常抱歉' },
+      { role: 'customer', text: '好的，谢谢' },
+    ];
+    const fromConversation = linter.lintConversation(turns).messages.map((m) => m.emotion?.score);
+    expect(fromConversation).toEqual(linter.emotionCurve(turns).map((c) => c?.score));
+    // Asked again with the same turns (a chat tool re-linting as the agent types), the scores are the same.
+    expect(linter.lintConversation(turns).messages.map((m) => m.emotion?.score)).toEqual(fromConversation);
+    expect(fromConversation[0]).toBeGreaterThanOrEqual(30);
+    expect(fromConversation[5]).toBeLessThan(fromConversation[3]!);
+  });
 });
 
 describe('conversation rules and lintConversation', () => {
