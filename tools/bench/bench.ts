@@ -3,8 +3,8 @@
  * rule timings, and the CLI end to end on a 100,000-reply file beside a process
  * that only tokenizes the same lines (time and peak memory of each).
  * Options: --replies N (default 20000), --cli-replies N (default 100000), --no-cli,
- * --process-rounds N (each process run N times in turn, the fastest kept; default 3),
- * --growth (10k / 100k / 1M replies; --growth-rounds N, default 3), --textlint (textlint + prh on the same file).
+ * --process-rounds N (each process run N times in turn, the fastest kept; default 7),
+ * --growth (10k / 100k / 1M replies; --growth-rounds N, default 5), --textlint (textlint + prh on the same file).
  */
 import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -98,8 +98,8 @@ async function main(): Promise<void> {
     const input = join(dir, 'replies.txt');
     writeFileSync(input, generateReplies(cliCount, 7).join('\n') + '\n');
     console.log('');
-    console.log(processTable(input, cliCount, dir, argValue('--process-rounds', 3)));
-    if (process.argv.includes('--growth')) console.log('\n' + growthTable(dir, argValue('--growth-rounds', 3)));
+    console.log(processTable(input, cliCount, dir, argValue('--process-rounds', 7)));
+    if (process.argv.includes('--growth')) console.log('\n' + growthTable(dir, argValue('--growth-rounds', 5)));
     if (process.argv.includes('--textlint')) console.log('\n' + textlintComparison(input, cliCount, dir));
   } finally {
     rmSync(dir, { recursive: true, force: true });
