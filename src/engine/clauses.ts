@@ -15,13 +15,13 @@ export interface Clause {
   /** End including the marks that close it (，。？ …). */
   after: number;
   /** A condition in the clause (如果/要是/假如……, ……的话), as [start, end); empty when there is none. */
-  condition: [number, number];
-  /** A question: ends with ？ or asks 是否/是不是/有没有/吗. */
-  question: boolean;
+  readonly condition: readonly [number, number];
+  /** A question: ends with ？ or asks 是否/是不是/有没有/吗 (or its next clause is the 还是 of an alternative question). */
+  readonly question: boolean;
   /** A purpose: 为了……, 为保证……. */
-  purpose: boolean;
+  readonly purpose: boolean;
   /** The then-part of a condition in the clause before (若没有按钮，则表示无法修改): a rule stated, not a refusal now. */
-  consequent: boolean;
+  readonly consequent: boolean;
   /** Offsets where a negator (不, 没, 无法, 不能 …) starts. */
   readonly negators: readonly number[];
   /** Where the agent acts for the customer (帮您/给您/为您/替您 + what follows). */
@@ -31,8 +31,6 @@ export interface Clause {
 /** Most clauses have no negator and no agent acting: they share one empty list. */
 const NONE: readonly never[] = Object.freeze([]);
 
-/** A clause as it is built: its lists made when the first item comes. */
-type Building = { -readonly [K in keyof Clause]: Clause[K] };
 
 /** `list` with `item` added: a new list in place of the shared empty one, else the same list, grown. */
 function withItem<T>(list: readonly T[], item: T): readonly T[] {
@@ -48,7 +46,7 @@ const CONSEQUENT = /^(?:则|那么?|就|说明|表示|即|代表)/;
 const AGENT_ACTS = /(?:帮|给|为|替)(?:您|亲|你)/g;
 
 /** Where a condition stands in a clause's words: from 如果 (or the start) to 的话 (or the end). */
-function conditionIn(words: string, base: number): [number, number] {
+function conditionIn(words: string, base: number): readonly [number, number] {
   const opener = words.search(CONDITION_WORD);
   const close = words.indexOf('的话', Math.max(opener, 0));
   if (opener >= 0) return [base + opener, close >= 0 ? base + close + 2 : base + words.length];
@@ -87,9 +85,78 @@ function breakAt(text: string, i: number): number {
   return i > 0 && isHan(text.charCodeAt(i - 1)) && isHan(text.charCodeAt(i + 1)) ? 1 : 0;
 }
 
+/**
+ * One clause of a reply. Where it stands and its negators and agent acts are found
+ * with the others; what its words say (a condition, a question, a purpose, a
+ * then-part) is read when a rule first asks: most clauses hold no phrase a rule
+ * looks at, and are never asked.
+ */
+class ReplyClause implements Clause {
+  negators: readonly number[] = NONE;
+  agentActs: readonly (readonly [number, number])[] = NONE;
+  private wordsRead: string | undefined;
+  private conditionRead: readonly [number, number] | undefined;
+  private purposeRead: boolean | undefined;
+  private asksRead: boolean | undefined;
+  private consequentRead: boolean | undefined;
+
+  constructor(
+    private readonly text: string,
+    /** All the reply's clauses, this one at `index`. */
+    private readonly clauses: readonly ReplyClause[],
+    private readonly index: number,
+    readonly start: number,
+    readonly end: number,
+    readonly after: number,
+  ) {}
+
+  private get words(): string {
+    return (this.wordsRead ??= this.text.slice(this.start, this.end));
+  }
+
+  get condition(): readonly [number, number] {
+    return (this.conditionRead ??= conditionIn(this.words, this.start));
+  }
+
+  get purpose(): boolean {
+    return (this.purposeRead ??= PURPOSE.test(this.words));
+  }
+
+  /** A question by itself: a ？ after its words, or a question word in them. */
+  private get asks(): boolean {
+    if (this.asksRead === undefined) {
+      let question = false;
+      for (let i = this.end; i < this.after && !question; i++) question = this.text.charCodeAt(i) === 0x3f || this.text.charCodeAt(i) === 0xff1f;
+      this.asksRead = question || QUESTION.test(this.words);
+    }
+    return this.asksRead;
+  }
+
+  get question(): boolean {
+    if (this.asks) return true;
+    // An alternative question (取消不了的 还是什么问题的呢？) asks in both its clauses.
+    const next = this.clauses[this.index + 1];
+    return next !== undefined && next.asks && this.text.startsWith('还是', next.start);
+  }
+
+  get consequent(): boolean {
+    return (this.consequentRead ??= this.thenPart());
+  }
+
+  /** 如没有修改按钮，说明订单已不支持修改: the then-part of the clause before's condition, in the same sentence. */
+  private thenPart(): boolean {
+    const before = this.clauses[this.index - 1];
+    if (before === undefined) return false;
+    const [from, to] = before.condition;
+    if (to !== before.end || from >= before.end) return false;
+    for (let k = before.end; k < this.start; k++) if (CLASS[this.text.charCodeAt(k)] & SENTENCE_END) return false;
+    return CONSEQUENT.test(this.words);
+  }
+}
+
 /** The clauses of a reply, between commas, full stops, question marks and line ends. */
 export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
-  const clauses: Building[] = [];
+  const clauses: ReplyClause[] = [];
   let start = 0;
   const push = (end: number, after: number) => {
     let from = start;
@@ -97,11 +164,7 @@ export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
     while (from < to && isSpace(text.charCodeAt(from))) from++;
     while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
     if (from >= to) return;
-    const words = text.slice(from, to);
-    let question = false;
-    for (let i = to; i < after && !question; i++) question = text.charCodeAt(i) === 0x3f || text.charCodeAt(i) === 0xff1f;
-    question ||= QUESTION.test(words);
-    clauses.push({ start: from, end: to, after, condition: conditionIn(words, from), question, purpose: PURPOSE.test(words), consequent: false, negators: NONE, agentActs: NONE });
+    clauses.push(new ReplyClause(text, clauses, clauses.length, from, to, after));
   };
   for (let i = 0; i < text.length; ) {
     // Most characters close nothing: one table look-up, then the next.
@@ -120,17 +183,6 @@ export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
     start = i = after;
   }
   push(text.length, text.length);
-  for (let i = 1; i < clauses.length; i++) {
-    const clause = clauses[i];
-    const before = clauses[i - 1];
-    // An alternative question (取消不了的 还是什么问题的呢？) asks in both its clauses.
-    if (clause.question && text.startsWith('还是', clause.start)) before.question = true;
-    // 如没有修改按钮，说明订单已不支持修改: the condition's then-part, in the same sentence.
-    if (before.condition[1] !== before.end || before.condition[0] >= before.end) continue;
-    let sameSentence = true;
-    for (let k = before.end; k < clause.start && sameSentence; k++) sameSentence = !(CLASS[text.charCodeAt(k)] & SENTENCE_END);
-    if (sameSentence && CONSEQUENT.test(text.slice(clause.start, clause.end))) clause.consequent = true;
-  }
   let at = 0;
   for (let t = 0; t < tokens.length; t++) {
     const token = tokens[t];

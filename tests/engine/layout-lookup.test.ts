@@ -151,6 +151,20 @@ describe('layout lookups', () => {
     }
   });
 
+  it('clauses: an alternative question asks in both its clauses; a then-part follows its condition in the same sentence', () => {
+    const fields = (text: string) =>
+      clausesOf(text, [{ text, start: 0, end: text.length, kind: 'word' }]).map((c) => ({ question: c.question, consequent: c.consequent, condition: [...c.condition] }));
+    expect(fields('您是取消不了，还是有什么别的问题呢？').map((c) => c.question)).toEqual([true, true]);
+    // 还是 that does not ask (we still suggest…) makes no question of the clause before.
+    expect(fields('这个取消不了，还是建议您拒收').map((c) => c.question)).toEqual([false, false]);
+    expect(fields('若没有修改按钮，则表示订单已经修改不了').map((c) => [c.condition, c.consequent])).toEqual([
+      [[0, 7], false],
+      [[8, 8], true],
+    ]);
+    // A full stop ends the sentence: what follows is not the condition's then-part.
+    expect(fields('若没有修改按钮。则表示订单已经修改不了').map((c) => c.consequent)).toEqual([false, false]);
+  });
+
   it('overlapping matches reduce to the longest per dictionary, in a short reply and in one with thousands of matches', () => {
     const a = toPhraseDictionary({ name: 'a', entries: [{ phrase: '不能' }, { phrase: '不能退' }, { phrase: '退款' }] }, 'a.yaml');
     const b = toPhraseDictionary({ name: 'b', entries: [{ phrase: '能退' }] }, 'b.yaml');

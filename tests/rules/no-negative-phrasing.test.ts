@@ -24,6 +24,8 @@ testRule('no-negative-phrasing', {
     '可以的，不支持跨区',
     // A possibility, not a refusal.
     '应该是商品不支持上门取件的哈',
+    // An alternative question asks in both its clauses: 取消不了 is asked about, not refused.
+    '您是取消不了，还是有什么别的问题呢？',
   ],
   invalid: [
     { text: '这个我们做不到', findings: [{ actual: '做不到', start: 4, end: 7, suggests: ['尝试'] }] },
