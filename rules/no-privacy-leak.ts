@@ -64,6 +64,10 @@ export default defineRule({
     const addressLabel = labelPattern(options.addressLabels, '');
     return (reply) => {
       if (!HAS_DIGIT.test(reply.text)) return;
+      // Both tests read full-width digits as they are: most replies with a digit (13点前, 满199减20) stop here.
+      const numbers = LONG_NUMBER.test(reply.text);
+      const address = checks.has('address') && HOUSE_NUMBER.test(reply.text);
+      if (!numbers && !address) return;
       // Full-width digits are single UTF-16 units, so offsets stay the same.
       const text = reply.text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
       const taken: [number, number][] = [];
@@ -80,11 +84,10 @@ export default defineRule({
           reply.report(found);
         },
       };
-      const numbers = LONG_NUMBER.test(text);
       if (numbers && checks.has('idCard')) findIdCards(scan);
       if (numbers && checks.has('bankCard')) findBankCards(scan);
       if (numbers && checks.has('mobile')) findMobiles(scan);
-      if (checks.has('address') && HOUSE_NUMBER.test(text)) findAddresses(scan, addressLabel);
+      if (address) findAddresses(scan, addressLabel);
     };
   },
 });
