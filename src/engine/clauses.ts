@@ -31,7 +31,6 @@ export interface Clause {
 /** Most clauses have no negator and no agent acting: they share one empty list. */
 const NONE: readonly never[] = Object.freeze([]);
 
-
 /** `list` with `item` added: a new list in place of the shared empty one, else the same list, grown. */
 function withItem<T>(list: readonly T[], item: T): readonly T[] {
   if (list === NONE) return [item];

@@ -221,12 +221,11 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     },
     lintConversation(messages, agentTokens) {
       checkTurns(messages, 'lintConversation()');
-      if (agentTokens !== undefined) {
-        const lintTurn = inTurn(messages, agentTokens, (text, tokens, context, index) => checkGiven(text, tokens, context, () => `lintConversation() 第 ${index + 1} 条客服消息`));
-        return lintConversationWith({ lint: lintTurn, conversationRules, curve: (turns) => curve(turns, false) }, messages);
-      }
-      const tokens = tokenizeAll(messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : [])));
-      const lintTurn = (text: string, context: LintContext) => (tokens?.has(text) ? check(text, tokens.get(text)!, context) : lint(text, context));
+      const own = agentTokens === undefined ? tokenizeAll(messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : []))) : undefined;
+      const lintTurn =
+        agentTokens !== undefined
+          ? inTurn(messages, agentTokens, (text, tokens, context, index) => checkGiven(text, tokens, context, () => `lintConversation() 第 ${index + 1} 条客服消息`))
+          : (text: string, context: LintContext) => (own?.has(text) ? check(text, own.get(text)!, context) : lint(text, context));
       return lintConversationWith({ lint: lintTurn, conversationRules, curve: (turns) => curve(turns, false) }, messages);
     },
     emotionCurve: (turns) => curve(turns),

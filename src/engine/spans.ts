@@ -61,7 +61,6 @@ function settle(spans: TextSpan[]): TextSpan[] {
   return kept;
 }
 
-const ANY_QUOTE = /[“「『‘"《〈]/;
 const QUOTE_CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '《': '》', '〈': '〉' };
 
 function quotations(text: string, into: TextSpan[]): void {
@@ -95,7 +94,7 @@ const HAS_DIGIT = 8;
 const HAS_QUESTION = 16; // ASCII ?
 const HAS_MENU_MARK = 32; // - — > ＞ 》 → / &
 const HAS_WO = 64; // 我
-const HAS_QUOTE = 128; // “ 「 『 ‘ " 《 〈
+const HAS_QUOTE = 128; // an opening quote (QUOTE_CLOSE)
 
 const ASCII_MARKS = new Uint8Array(128);
 for (const [chars, bits] of [
@@ -105,7 +104,6 @@ for (const [chars, bits] of [
   ['0123456789', HAS_DIGIT],
   ['?', HAS_QUESTION],
   ['->/&', HAS_MENU_MARK],
-  ['"', HAS_QUOTE],
 ] as const) {
   for (const char of chars) ASCII_MARKS[char.charCodeAt(0)] |= bits;
 }
@@ -116,13 +114,12 @@ const OTHER_MARKS = new Map<number, number>([
   [0x300b, HAS_MENU_MARK], // 》
   [0x2192, HAS_MENU_MARK], // →
   [0x6211, HAS_WO], // 我
-  [0x201c, HAS_QUOTE], // “
-  [0x300c, HAS_QUOTE], // 「
-  [0x300e, HAS_QUOTE], // 『
-  [0x2018, HAS_QUOTE], // ‘
-  [0x300a, HAS_QUOTE], // 《
-  [0x3008, HAS_QUOTE], // 〈
 ]);
+for (const open of Object.keys(QUOTE_CLOSE)) {
+  const code = open.charCodeAt(0);
+  if (code < 128) ASCII_MARKS[code] |= HAS_QUOTE;
+  else OTHER_MARKS.set(code, (OTHER_MARKS.get(code) ?? 0) | HAS_QUOTE);
+}
 
 function marksOf(text: string): number {
   let marks = 0;
