@@ -18,6 +18,8 @@ import type { TranscriptFormat } from '../inputs/transcript/messages.js';
 import { createLinterSync } from '../linter.js';
 import { formatters } from '../output/formatters.js';
 import { jsonChunks, JsonStream } from '../output/json.js';
+import { KeptJson } from '../output/kept-json.js';
+import type { TranscriptReport } from '../transcripts/run.js';
 import { runLibraries } from './libraries.js';
 import type { CliIo } from './io.js';
 import { runSubcommand } from './serve.js';
@@ -98,22 +100,31 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   const stream = options.format === 'json' && transcripts.length === 0 && !diff && !writesAnInput(options.output, expanded.files) ? streamJson(options, io, reportError) : undefined;
   const libraryOptions = { resolver, fix: options.fix, fixDryRun: options.fixDryRun, report: !diff, encoding: options.encoding, threads, stdin, write: io.stdout, reportError, sink: stream };
   const fixed = await runLibraries(libraries, libraryOptions);
-  const transcriptOptions = { reportOnly, encoding: options.encoding, timeZone: options.timezone, agents: list(options.agents), agentPrefixes: list(options.agentPrefix), separator: options.separator, weights: checked.weights, threads, stdin };
-  const run = await runTranscripts(transcripts, transcriptOptions, resolver, reportError, io.stderr);
-  if (run.skippedLines > 0) inputError = true;
-
-  // Results in the order the inputs were given.
-  const results: FileResult[] = expanded.files.flatMap((file) => fixed.get(file) ?? run.results.get(file) ?? []);
-  if (stream) stream.end();
-  else if (!diff) {
+  // JSON with transcripts: their findings wait as text in a temporary file, not as objects (millions would not fit in memory).
+  const kept = options.format === 'json' && transcripts.length > 0 && !diff ? new KeptJson((m) => !options.quiet || m.severity === 'error') : undefined;
+  try {
+    const transcriptOptions = { reportOnly, encoding: options.encoding, timeZone: options.timezone, agents: list(options.agents), agentPrefixes: list(options.agentPrefix), separator: options.separator, weights: checked.weights, threads, stdin, kept };
+    const run = await runTranscripts(transcripts, transcriptOptions, resolver, reportError, io.stderr);
+    if (run.skippedLines > 0) inputError = true;
+    // Results in the order the inputs were given.
+    const results: FileResult[] = expanded.files.flatMap((file) => fixed.get(file) ?? run.results.get(file) ?? []);
+    if (stream) stream.end();
     // --fix-dry-run has printed its diff; a report after it would not parse as one.
-    const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
-    const color = options.color !== false && (io.tty ?? process.stdout.isTTY === true);
-    const report = renderTranscriptReport(options.format, run.report);
-    const chunks = report !== undefined ? [report] : options.format === 'json' ? jsonChunks(shown) : [formatters[options.format](shown, { color, quiet: options.quiet })];
-    writeOutput(chunks, options.output, io.stdout, reportError);
+    else if (!diff) writeOutput(outputChunks(options, io, results, run.report, kept), options.output, io.stdout, reportError);
+    return exitStatus(inputError, stream?.totals ?? countFindings(results), run.unlisted, checked.maxWarnings, io);
+  } finally {
+    kept?.dispose();
   }
-  return exitStatus(inputError, stream?.totals ?? countFindings(results), run.unlisted, checked.maxWarnings, io);
+}
+
+/** The output of a run that was not streamed: a transcript report, or the results in the chosen format. */
+function outputChunks(options: CliOptions, io: CliIo, results: readonly FileResult[], transcripts: TranscriptReport | undefined, kept: KeptJson | undefined): Iterable<string> {
+  const report = renderTranscriptReport(options.format, transcripts);
+  if (report !== undefined) return [report];
+  const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
+  if (options.format === 'json') return jsonChunks(shown, (result) => kept?.json(result.path));
+  const color = options.color !== false && (io.tty ?? process.stdout.isTTY === true);
+  return [formatters[options.format](shown, { color, quiet: options.quiet })];
 }
 
 /** Is --output one of the inputs? Then it is written only after everything has been read. */

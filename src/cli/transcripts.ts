@@ -11,6 +11,7 @@ import type { FileResult } from '../inputs/placed.js';
 import { STDIN, STDIN_NAME } from '../inputs/registry.js';
 import type { TranscriptFormat } from '../inputs/transcript/messages.js';
 import { formatHtml } from '../output/html.js';
+import type { KeptJson } from '../output/kept-json.js';
 import { formatSummary } from '../output/summary.js';
 import { lintTranscripts, type TranscriptReport, type TranscriptSource } from '../transcripts/run.js';
 import { DEFAULT_TIME_ZONE } from '../text/time.js';
@@ -31,6 +32,8 @@ export interface TranscriptCliOptions {
   /** Threads for large inputs (1: the main thread only). */
   threads: number;
   stdin: Readable;
+  /** --format json: the findings are kept here as JSON text, not as objects in the results. */
+  kept?: KeptJson;
 }
 
 export interface TranscriptRun {
@@ -38,7 +41,7 @@ export interface TranscriptRun {
   report: TranscriptReport | undefined;
   /** Malformed lines skipped with a warning: they make the exit status 2. */
   skippedLines: number;
-  /** Findings counted but not listed in `results` (summary / html keep only aggregates). */
+  /** Findings counted but not listed in `results` (summary / html keep only aggregates; json keeps them in `kept`). */
   unlisted: { errors: number; warnings: number };
 }
 
@@ -77,6 +80,7 @@ export async function runTranscripts(
       reader: { encoding: options.encoding, timeZone: options.timeZone, agents: options.agents, agentPrefixes: options.agentPrefixes, separator: options.separator },
       scorecard: { weights: options.weights },
       keepFindings: !options.reportOnly,
+      onFindings: options.kept ? (file, findings) => options.kept!.add(file, findings) : undefined,
       // JSON Lines slices are read and linted on worker threads while this thread tokenizes for them.
       workers: bytes >= PARALLEL_MIN_BYTES ? options.threads : 0,
       onProblem: (file, problem) => {
@@ -96,7 +100,7 @@ export async function runTranscripts(
   if (!options.reportOnly) {
     sources.forEach((source, index) => results.set(taken[index], { path: source.name, messages: report.findings.get(source.name) ?? [] }));
   }
-  const unlisted = options.reportOnly ? { errors: report.totals.errors, warnings: report.totals.warnings } : { errors: 0, warnings: 0 };
+  const unlisted = options.reportOnly || options.kept ? { errors: report.totals.errors, warnings: report.totals.warnings } : { errors: 0, warnings: 0 };
   return { results, report, skippedLines, unlisted };
 }
 

@@ -32,7 +32,7 @@ function quote(value: string): string {
  * finding's own order; undefined values left out (as JSON.stringify leaves them).
  * Written field by field: no copy of the finding is made.
  */
-function messageJson(message: FileFinding): string {
+export function messageJson(message: FileFinding): string {
   let json = '';
   const field = (key: string, value: unknown) => {
     const text = typeof value === 'string' ? quote(value) : (JSON.stringify(value) as string | undefined);
@@ -66,6 +66,14 @@ export class JsonStream implements ResultSink {
     if (this.chunk.length >= HELD_MAX) this.flush();
   }
 
+  /** Findings already written as JSON: each piece one or more of them, joined by commas (see KeptJson). */
+  addJson(pieces: Iterable<string>): void {
+    for (const piece of pieces) {
+      this.chunk += (this.messages++ > 0 ? ',' : '') + piece;
+      if (this.chunk.length >= CHUNK) this.flush();
+    }
+  }
+
   close(output?: string): void {
     this.chunk += ']' + (output !== undefined ? `,"output":${JSON.stringify(output)}` : '') + '}';
   }
@@ -82,12 +90,17 @@ export class JsonStream implements ResultSink {
   }
 }
 
-export function* jsonChunks(results: readonly FileResult[]): Generator<string> {
+/** `kept`: where a result's findings are kept as JSON instead of in its messages (transcripts, see KeptJson). */
+export function* jsonChunks(results: readonly FileResult[], kept?: (result: FileResult) => Iterable<string> | undefined): Generator<string> {
   const chunks: string[] = [];
   const stream = new JsonStream((chunk) => chunks.push(chunk));
   for (const result of results) {
     stream.open(result.path);
     stream.add(result.messages);
+    for (const piece of kept?.(result) ?? []) {
+      stream.addJson([piece]);
+      yield* chunks.splice(0);
+    }
     stream.close(result.output);
     yield* chunks.splice(0);
   }

@@ -68,6 +68,12 @@ export interface AggregateOptions {
   /** How many of the lowest-scoring conversations to keep in full. */
   worst: number;
   keepFindings: boolean;
+  /**
+   * Where kept findings go instead of the report (in the order conversations are
+   * added, not in line order): a caller that stores them its own way, so the report
+   * need not hold every finding as an object.
+   */
+  onFindings?: (file: string, findings: readonly FileFinding[]) => void;
   /** Position of a file among the inputs, to order ties between files. */
   fileOrder?: (file: string) => number;
 }
@@ -98,7 +104,7 @@ export class ReportBuilder {
       this.count(finding.severity);
     }
     if (this.options.keepFindings && result.findings.length > 0) {
-      const list = this.listFor(file);
+      const list: FileFinding[] = [];
       for (const { fix, messageIndex, sourceLine, ...finding } of result.findings) {
         const message = conversation.messages[messageIndex];
         // Offsets and columns count within the message text; the line is the message's
@@ -108,6 +114,7 @@ export class ReportBuilder {
         if (message.time !== undefined) placed.time = formatTimeIso({ time: message.time, offset: message.utcOffset ?? 0 });
         list.push(placed);
       }
+      this.keep(file, list);
     }
     if (result.findings.length > 0 && this.qualifies(file, score, conversation.messages[0]?.line ?? 0)) {
       this.insertWorst(toConversationReport(file, conversation, result, score, names));
@@ -127,7 +134,7 @@ export class ReportBuilder {
     for (const report of partial.worst) {
       if (this.qualifies(report.file, report.score, report.messages[0]?.line ?? 0)) this.insertWorst(report);
     }
-    if (partial.findings.length > 0) this.listFor(file).push(...partial.findings);
+    if (partial.findings.length > 0) this.keep(file, partial.findings);
   }
 
   /** This builder's content as plain data, for a worker to send (findings of one file). */
@@ -170,10 +177,11 @@ export class ReportBuilder {
     else this.totals.infos++;
   }
 
-  private listFor(file: string): FileFinding[] {
-    let list = this.findings.get(file);
-    if (!list) this.findings.set(file, (list = []));
-    return list;
+  private keep(file: string, findings: readonly FileFinding[]): void {
+    if (this.options.onFindings) return this.options.onFindings(file, findings);
+    const list = this.findings.get(file);
+    if (list) list.push(...findings);
+    else this.findings.set(file, [...findings]);
   }
 
   // Worst first; ties go to the earlier file, then the earlier line, whatever order

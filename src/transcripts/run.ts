@@ -14,6 +14,7 @@ import { Readable } from 'node:stream';
 import type { LinterSpec, ResolvedSettings } from '../config/resolve.js';
 import { KefuLintError } from '../engine/errors.js';
 import type { LinterOptions } from '../engine/linter.js';
+import type { FileFinding } from '../inputs/placed.js';
 import { transcriptFormat } from '../inputs/registry.js';
 import { readConversations } from '../inputs/transcript/grouper.js';
 import type { LineProblem, ReaderOptions, TranscriptFormat } from '../inputs/transcript/messages.js';
@@ -47,6 +48,11 @@ export interface TranscriptRunOptions {
   scorecard?: ScorecardInput;
   /** Keep every finding for stylish/json output (memory grows with findings). */
   keepFindings?: boolean;
+  /**
+   * With `keepFindings`: hand each file's findings here as conversations are linted
+   * (not in line order) instead of keeping them in the report.
+   */
+  onFindings?: (file: string, findings: readonly FileFinding[]) => void;
   /** Threads to lint on, this one included: it tokenizes for the others (see TranscriptThreads); 0 or 1 lints in this thread only. */
   workers?: number;
   /** How many of the lowest-scoring conversations to keep in full for reports. */
@@ -77,7 +83,7 @@ export async function lintTranscripts(sources: readonly TranscriptSource[], opti
   const order = new Map(sources.map((source, index) => [source.name, index]));
   const timeZone = checkTimeZone(options.reader?.timeZone ?? DEFAULT_TIME_ZONE);
   const settings: JobSettings = { card, worst: options.worst ?? 10, keepFindings: options.keepFindings ?? false, timeZone };
-  const builder = new ReportBuilder({ ...settings, fileOrder: (file) => order.get(file) ?? 0 });
+  const builder = new ReportBuilder({ ...settings, onFindings: options.onFindings, fileOrder: (file) => order.get(file) ?? 0 });
   const pool: TranscriptQueue = (options.workers ?? 0) > 1 ? new TranscriptThreads(options.workers!) : new LocalJobs((job: TranscriptJob) => runTranscriptJob(job));
   try {
     for (const source of sources) {

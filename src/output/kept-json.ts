@@ -1,0 +1,206 @@
+/**
+ * Transcript findings for `--format json`, kept as their JSON text in a temporary
+ * file instead of as objects: a finding object costs about 2.6 KB of heap, so a
+ * transcript with millions of findings would not fit in memory, while its text
+ * here costs the disk and 24 bytes of keys. Findings come in the order their
+ * conversations were linted; each file's are written in line order (then column,
+ * then message), as the report orders them. Without a usable temporary directory
+ * the text is kept in memory instead.
+ */
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FileFinding } from '../inputs/placed.js';
+import { messageJson } from './json.js';
+
+/** Bytes gathered before a write to the file, and read back at most at a time. */
+const BLOCK = 1 << 20;
+
+/** Where the findings' text lives: appended in order, read back by byte range. */
+interface TextStore {
+  /** Append `text`; returns where it ends (where the next piece starts). */
+  append(text: string): number;
+  /** The pieces in [start, end), joined by commas. */
+  read(start: number, end: number): string;
+  dispose(): void;
+}
+
+/** Sort keys of one file's findings, in the order they came, in growing typed arrays. */
+class Keys {
+  size = 0;
+  line = new Int32Array(256);
+  column = new Int32Array(256);
+  message = new Int32Array(256);
+  start = new Float64Array(256);
+  end = new Float64Array(256);
+
+  push(line: number, column: number, message: number, start: number, end: number): void {
+    if (this.size === this.line.length) this.grow();
+    const at = this.size++;
+    this.line[at] = line;
+    this.column[at] = column;
+    this.message[at] = message;
+    this.start[at] = start;
+    this.end[at] = end;
+  }
+
+  /** Indices in line, column, message order; equal keys keep the order they came in. */
+  order(): Uint32Array {
+    const order = new Uint32Array(this.size);
+    for (let i = 0; i < this.size; i++) order[i] = i;
+    let sorted = true;
+    for (let i = 1; i < this.size && sorted; i++) sorted = this.compare(i - 1, i) <= 0;
+    if (sorted) return order;
+    return Uint32Array.from([...order].sort((a, b) => this.compare(a, b) || a - b));
+  }
+
+  private compare(a: number, b: number): number {
+    return this.line[a] - this.line[b] || this.column[a] - this.column[b] || this.message[a] - this.message[b];
+  }
+
+  private grow(): void {
+    const size = this.line.length * 2;
+    const grown = <T extends Int32Array | Float64Array>(from: T): T => {
+      const to = new (from.constructor as new (length: number) => T)(size);
+      to.set(from);
+      return to;
+    };
+    this.line = grown(this.line);
+    this.column = grown(this.column);
+    this.message = grown(this.message);
+    this.start = grown(this.start);
+    this.end = grown(this.end);
+  }
+}
+
+export class KeptJson {
+  private readonly store: TextStore = openTextStore();
+  private stored = 0;
+  private readonly files = new Map<string, Keys>();
+
+  /** `keep`: which findings are shown (--quiet shows errors only). */
+  constructor(private readonly keep: (finding: FileFinding) => boolean = () => true) {}
+
+  /** Add findings of `file`, in any order. */
+  add(file: string, findings: readonly FileFinding[]): void {
+    let keys = this.files.get(file);
+    if (!keys) this.files.set(file, (keys = new Keys()));
+    for (const finding of findings) {
+      if (!this.keep(finding)) continue;
+      const start = this.stored;
+      this.stored = this.store.append(messageJson(finding));
+      keys.push(finding.line, finding.column, finding.messageIndex ?? 0, start, this.stored);
+    }
+  }
+
+  /**
+   * The findings of `file` as JSON, in order: each piece one or more findings
+   * joined by commas (findings that follow each other in the store are read together).
+   */
+  *json(file: string): Generator<string> {
+    const keys = this.files.get(file);
+    if (!keys) return;
+    const order = keys.order();
+    for (let i = 0; i < order.length; ) {
+      const start = keys.start[order[i]];
+      let end = keys.end[order[i++]];
+      while (i < order.length && keys.start[order[i]] === end && keys.end[order[i]] - start <= BLOCK) end = keys.end[order[i++]];
+      yield this.store.read(start, end);
+    }
+  }
+
+  /** Remove the temporary file. */
+  dispose(): void {
+    this.store.dispose();
+  }
+}
+
+function openTextStore(): TextStore {
+  let dir: string;
+  let fd: number;
+  try {
+    dir = mkdtempSync(join(tmpdir(), 'kefu-lint-'));
+    fd = openSync(join(dir, 'findings.json'), 'w+');
+  } catch {
+    return memoryStore();
+  }
+  return fileStore(dir, fd);
+}
+
+/**
+ * Each piece is stored with a comma after it, so a range of pieces read back is
+ * already the JSON list they make (the last comma is dropped).
+ */
+function fileStore(dir: string, fd: number): TextStore {
+  let block = Buffer.allocUnsafe(BLOCK);
+  let used = 0;
+  let written = 0;
+  const flush = () => {
+    if (used > 0) writeSync(fd, block, 0, used, written);
+    written += used;
+    used = 0;
+  };
+  const cleanUp = () => {
+    try {
+      closeSync(fd);
+    } catch {
+      // Already closed.
+    }
+    rmSync(dir, { recursive: true, force: true });
+  };
+  // A run that ends early (an error, Ctrl-C handled elsewhere) leaves no file behind.
+  process.once('exit', cleanUp);
+  return {
+    append(text) {
+      const bytes = Buffer.byteLength(text) + 1;
+      if (used + bytes > block.length) {
+        flush();
+        if (bytes > block.length) block = Buffer.allocUnsafe(bytes);
+      }
+      used += block.write(text, used);
+      block[used++] = 0x2c;
+      return written + used;
+    },
+    read(start, end) {
+      flush();
+      const length = end - start;
+      const bytes = Buffer.allocUnsafe(length);
+      for (let got = 0; got < length; ) {
+        const n = readSync(fd, bytes, got, length - got, start + got);
+        if (n === 0) throw new Error(`临时文件比预期短（需要 ${length} 字节，读到 ${got}）。`);
+        got += n;
+      }
+      // Without the comma after the last piece.
+      return bytes.toString('utf8', 0, length - 1);
+    },
+    dispose() {
+      process.removeListener('exit', cleanUp);
+      cleanUp();
+    },
+  };
+}
+
+/** The same, in memory: the text of each piece by where it starts. */
+function memoryStore(): TextStore {
+  const pieces = new Map<number, string>();
+  let size = 0;
+  return {
+    append(text) {
+      pieces.set(size, text);
+      size += Buffer.byteLength(text) + 1;
+      return size;
+    },
+    read(start, end) {
+      const out: string[] = [];
+      for (let at = start; at < end; ) {
+        const text = pieces.get(at)!;
+        out.push(text);
+        at += Buffer.byteLength(text) + 1;
+      }
+      return out.join(',');
+    },
+    dispose() {
+      pieces.clear();
+    },
+  };
+}
