@@ -18,7 +18,9 @@ import type { TranscriptFormat } from '../inputs/transcript/messages.js';
 import { createLinterSync } from '../linter.js';
 import { formatters } from '../output/formatters.js';
 import { jsonChunks, JsonStream } from '../output/json.js';
-import { KeptJson } from '../output/kept-json.js';
+import { githubChunks } from '../output/github.js';
+import { KeptFindings } from '../output/kept.js';
+import { stylishChunks } from '../output/stylish.js';
 import type { TranscriptReport } from '../transcripts/run.js';
 import { runLibraries } from './libraries.js';
 import type { CliIo } from './io.js';
@@ -100,8 +102,9 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   const stream = options.format === 'json' && transcripts.length === 0 && !diff && !writesAnInput(options.output, expanded.files) ? streamJson(options, io, reportError) : undefined;
   const libraryOptions = { resolver, fix: options.fix, fixDryRun: options.fixDryRun, report: !diff, encoding: options.encoding, threads, stdin, write: io.stdout, reportError, sink: stream };
   const fixed = await runLibraries(libraries, libraryOptions);
-  // JSON with transcripts: their findings wait as text in a temporary file, not as objects (millions would not fit in memory).
-  const kept = options.format === 'json' && transcripts.length > 0 && !diff ? new KeptJson((m) => !options.quiet || m.severity === 'error') : undefined;
+  // Transcripts' findings for a per-file format wait as text in a temporary file, not as objects (millions would not fit in memory).
+  const keeps = (KEPT_FORMATS as readonly string[]).includes(options.format) && transcripts.length > 0 && !diff;
+  const kept = keeps ? new KeptFindings((m) => !options.quiet || m.severity === 'error') : undefined;
   try {
     const transcriptOptions = { reportOnly, encoding: options.encoding, timeZone: options.timezone, agents: list(options.agents), agentPrefixes: list(options.agentPrefix), separator: options.separator, weights: checked.weights, threads, stdin, kept };
     const run = await runTranscripts(transcripts, transcriptOptions, resolver, reportError, io.stderr);
@@ -117,13 +120,20 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   }
 }
 
+/** Formats whose transcript findings are kept in a KeptFindings (SARIF, made for reply libraries, keeps them in memory). */
+const KEPT_FORMATS = ['json', 'stylish', 'github'] as const;
+
 /** The output of a run that was not streamed: a transcript report, or the results in the chosen format. */
-function outputChunks(options: CliOptions, io: CliIo, results: readonly FileResult[], transcripts: TranscriptReport | undefined, kept: KeptJson | undefined): Iterable<string> {
+function outputChunks(options: CliOptions, io: CliIo, results: readonly FileResult[], transcripts: TranscriptReport | undefined, kept: KeptFindings | undefined): Iterable<string> {
   const report = renderTranscriptReport(options.format, transcripts);
   if (report !== undefined) return [report];
   const shown = options.quiet ? results.map((r) => ({ ...r, messages: r.messages.filter((m) => m.severity === 'error') })) : results;
-  if (options.format === 'json') return jsonChunks(shown, (result) => kept?.json(result.path));
+  const has = (result: FileResult) => kept?.has(result.path) === true;
+  if (options.format === 'json') return jsonChunks(shown, (result) => (has(result) ? kept!.json(result.path) : undefined));
   const color = options.color !== false && (io.tty ?? process.stdout.isTTY === true);
+  const findings = (result: FileResult) => (has(result) ? kept!.findings(result.path) : undefined);
+  if (options.format === 'stylish') return stylishChunks(shown, { color, quiet: options.quiet }, findings);
+  if (options.format === 'github') return githubChunks(shown, findings);
   return [formatters[options.format](shown, { color, quiet: options.quiet })];
 }
 

@@ -11,7 +11,7 @@ import type { FileResult } from '../inputs/placed.js';
 import { STDIN, STDIN_NAME } from '../inputs/registry.js';
 import type { TranscriptFormat } from '../inputs/transcript/messages.js';
 import { formatHtml } from '../output/html.js';
-import type { KeptJson } from '../output/kept-json.js';
+import type { KeptFindings } from '../output/kept.js';
 import { formatSummary } from '../output/summary.js';
 import { lintTranscripts, type TranscriptReport, type TranscriptSource } from '../transcripts/run.js';
 import { DEFAULT_TIME_ZONE } from '../text/time.js';
@@ -32,8 +32,8 @@ export interface TranscriptCliOptions {
   /** Threads for large inputs (1: the main thread only). */
   threads: number;
   stdin: Readable;
-  /** --format json: the findings are kept here as JSON text, not as objects in the results. */
-  kept?: KeptJson;
+  /** --format json, stylish or github: the findings are kept here as JSON text, not as objects in the results. */
+  kept?: KeptFindings;
 }
 
 export interface TranscriptRun {
@@ -41,7 +41,7 @@ export interface TranscriptRun {
   report: TranscriptReport | undefined;
   /** Malformed lines skipped with a warning: they make the exit status 2. */
   skippedLines: number;
-  /** Findings counted but not listed in `results` (summary / html keep only aggregates; json keeps them in `kept`). */
+  /** Findings counted but not listed in `results` (summary / html keep only aggregates; the per-file formats keep them in `kept`). */
   unlisted: { errors: number; warnings: number };
 }
 

@@ -4,6 +4,7 @@
  * `::warning file=a.yaml,line=3,col=5,endLine=3,endColumn=7,title=no-jargon::…`
  */
 import type { FileResult } from '../inputs/placed.js';
+import type { KeptFinding } from './kept.js';
 import { shownReason } from './text.js';
 
 const COMMANDS = { error: 'error', warning: 'warning', info: 'notice' } as const;
@@ -19,9 +20,17 @@ export function escapeProperty(value: string): string {
 }
 
 export function formatGithub(results: readonly FileResult[]): string {
+  return [...githubChunks(results)].join('');
+}
+
+/** Output gathered before it is handed on (characters). */
+const CHUNK = 1 << 20;
+
+/** The annotations in pieces of about a megabyte; `kept`: the findings a result keeps outside its messages (see KeptFindings). */
+export function* githubChunks(results: readonly FileResult[], kept?: (result: FileResult) => Iterable<KeptFinding> | undefined): Generator<string> {
   let out = '';
   for (const result of results) {
-    for (const message of result.messages) {
+    for (const message of kept?.(result) ?? result.messages) {
       const properties = [
         `file=${escapeProperty(result.path)}`,
         `line=${message.line}`,
@@ -31,7 +40,11 @@ export function formatGithub(results: readonly FileResult[]): string {
         `title=${escapeProperty(`kefu-lint(${message.ruleId})`)}`,
       ].join(',');
       out += `::${COMMANDS[message.severity]} ${properties}::${escapeData(shownReason(message))}\n`;
+      if (out.length >= CHUNK) {
+        yield out;
+        out = '';
+      }
     }
   }
-  return out;
+  if (out.length > 0) yield out;
 }

@@ -66,7 +66,7 @@ export class JsonStream implements ResultSink {
     if (this.chunk.length >= HELD_MAX) this.flush();
   }
 
-  /** Findings already written as JSON: each piece one or more of them, joined by commas (see KeptJson). */
+  /** Findings already written as JSON: each piece one or more of them, joined by commas (see KeptFindings). */
   addJson(pieces: Iterable<string>): void {
     for (const piece of pieces) {
       this.chunk += (this.messages++ > 0 ? ',' : '') + piece;
@@ -90,7 +90,7 @@ export class JsonStream implements ResultSink {
   }
 }
 
-/** `kept`: where a result's findings are kept as JSON instead of in its messages (transcripts, see KeptJson). */
+/** `kept`: where a result's findings are kept as JSON instead of in its messages (transcripts, see KeptFindings). */
 export function* jsonChunks(results: readonly FileResult[], kept?: (result: FileResult) => Iterable<string> | undefined): Generator<string> {
   const chunks: string[] = [];
   const stream = new JsonStream((chunk) => chunks.push(chunk));

@@ -2,10 +2,11 @@
  * `--format stylish` (the default): findings grouped by file, one aligned row each
  * (place, level, reason, rule), then a count. The layout is the one unified's
  * reporters print, built row by row so that any number of findings prints in
- * linear time.
+ * linear time, and handed on in pieces (a transcript's can be more than one string can hold).
  */
 import stringWidth from 'string-width';
-import type { FileFinding, FileResult } from '../inputs/placed.js';
+import type { FileResult } from '../inputs/placed.js';
+import type { KeptFinding } from './kept.js';
 import { shownReason } from './text.js';
 
 export interface FormatOptions {
@@ -41,7 +42,10 @@ const COLOR: Style = {
   reset: '\u001B[39m',
 };
 
-function compareFindings(a: FileFinding, b: FileFinding): number {
+/** What a row is made of: a finding as kept in memory or read back from a transcript's store. */
+type Shown = KeptFinding;
+
+function compareFindings(a: Shown, b: Shown): number {
   return (
     a.line - b.line ||
     a.column - b.column ||
@@ -58,28 +62,95 @@ function styleReason(style: Style, reason: string): string {
 }
 
 export function formatStylish(results: readonly FileResult[], options: FormatOptions): string {
+  return [...stylishChunks(results, options)].join('');
+}
+
+/** Output gathered before it is handed on (characters). */
+const CHUNK = 1 << 20;
+
+/**
+ * The stylish text in pieces of about a megabyte. `kept`: the findings a result
+ * keeps outside its messages (a transcript's, see KeptFindings), read twice, once
+ * for the widths of the columns and once for the rows, so they are never all in memory.
+ */
+export function* stylishChunks(results: readonly FileResult[], options: FormatOptions, kept?: (result: FileResult) => Iterable<KeptFinding> | undefined): Generator<string> {
   const style = options.color ? COLOR : PLAIN;
-  const rows: (string | string[])[] = [];
+  const files = [...results].sort((a, b) => a.path.localeCompare(b.path));
+  const sorted = new Map<FileResult, Shown[]>();
+  const findingsOf = (result: FileResult): Iterable<Shown> => {
+    const outside = kept?.(result);
+    if (outside) return inGroups(outside);
+    let list = sorted.get(result);
+    if (!list) sorted.set(result, (list = [...result.messages].sort(compareFindings)));
+    return list;
+  };
+  // First pass: each column's width, the counts, and which files have findings and errors.
+  const widths: number[] = [];
+  const known = new WidthCache();
   const counts = { error: 0, warning: 0, info: 0 };
-  let lastHadFindings = false;
-  for (const result of [...results].sort((a, b) => a.path.localeCompare(b.path))) {
-    const findings = [...result.messages].sort(compareFindings);
-    if (options.quiet && findings.length === 0) continue;
-    const worst = findings.some((f) => f.severity === 'error') ? style.red : findings.length > 0 ? style.yellow : style.green;
-    const name = style.underline + worst + result.path + style.reset + style.noUnderline;
-    if (lastHadFindings) rows.push('');
-    rows.push(findings.length > 0 ? name : `${name}: no issues found`);
-    for (const finding of findings) {
+  const found = new Map<FileResult, { any: boolean; error: boolean }>();
+  for (const result of files) {
+    const seen = { any: false, error: false };
+    for (const finding of findingsOf(result)) {
+      seen.any = true;
+      seen.error ||= finding.severity === 'error';
       counts[finding.severity]++;
-      const label = (finding.severity === 'error' ? style.red : style.yellow) + finding.severity + style.reset;
-      const place = `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}`;
-      rows.push([place, label, styleReason(style, shownReason(finding)), finding.ruleId, SOURCE]);
+      rowOf(style, finding).forEach((cell, i) => {
+        const size = known.width(cell);
+        if (size > (widths[i] ?? 0)) widths[i] = size;
+      });
     }
-    lastHadFindings = findings.length > 0;
+    found.set(result, seen);
+  }
+  // Second pass: the rows, padded to those widths, each line trimmed.
+  let out = '';
+  let lastHadFindings = false;
+  for (const result of files) {
+    const { any, error } = found.get(result)!;
+    if (options.quiet && !any) continue;
+    const worst = error ? style.red : any ? style.yellow : style.green;
+    const name = style.underline + worst + result.path + style.reset + style.noUnderline;
+    if (lastHadFindings) out += '\n';
+    out += `${(any ? name : `${name}: no issues found`).trimEnd()}\n`;
+    for (const finding of any ? findingsOf(result) : []) {
+      let line = '';
+      rowOf(style, finding).forEach((cell, i) => {
+        line += cell + ' '.repeat((widths[i] ?? 0) + 1 - known.width(cell));
+      });
+      out += `${line.trimEnd()}\n`;
+      if (out.length >= CHUNK) {
+        yield out;
+        out = '';
+      }
+    }
+    lastHadFindings = any;
   }
   const byline = summaryLine(style, counts);
-  if (byline) rows.push('', byline);
-  return rows.length > 0 ? serialize(rows) + '\n' : '';
+  if (byline) out += `\n${byline.trimEnd()}\n`;
+  if (out.length > 0) yield out;
+}
+
+function rowOf(style: Style, finding: Shown): string[] {
+  const label = (finding.severity === 'error' ? style.red : style.yellow) + finding.severity + style.reset;
+  const place = `${finding.line}:${finding.column}-${finding.endLine}:${finding.endColumn}`;
+  return [place, label, styleReason(style, shownReason(finding)), finding.ruleId, SOURCE];
+}
+
+/**
+ * Findings in the report's order (line, column, then message) put in the stylish
+ * order: only findings at the same place can change places, so each such group
+ * is sorted on its own (a stable sort of the whole list gives the same order).
+ */
+function* inGroups(findings: Iterable<Shown>): Generator<Shown> {
+  let group: Shown[] = [];
+  for (const finding of findings) {
+    if (group.length > 0 && (finding.line !== group[0].line || finding.column !== group[0].column)) {
+      yield* group.length > 1 ? group.sort(compareFindings) : group;
+      group = [];
+    }
+    group.push(finding);
+  }
+  yield* group.sort(compareFindings);
 }
 
 function summaryLine(style: Style, counts: { error: number; warning: number; info: number }): string {
@@ -92,53 +163,30 @@ function summaryLine(style: Style, counts: { error: number; warning: number; inf
 }
 
 /**
- * Display width of a cell: CJK and full-width characters count two. Plain ASCII,
+ * Display widths of cells: CJK and full-width characters count two. Plain ASCII,
  * CJK ideographs and CJK punctuation are counted directly; anything else (emoji,
  * combining marks, escape codes) goes to string-width. Reasons repeat, so widths
- * are remembered.
+ * are remembered (up to a bound: a transcript's reasons can be millions).
  */
-function cellWidth(cell: string, known: Map<string, number>): number {
-  let width = known.get(cell);
-  if (width !== undefined) return width;
-  width = 0;
-  for (let i = 0; i < cell.length; i++) {
-    const code = cell.charCodeAt(i);
-    if (code >= 0x20 && code <= 0x7e) width += 1;
-    else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303e) || (code >= 0xff01 && code <= 0xff60)) width += 2;
-    else {
-      width = stringWidth(cell);
-      break;
+class WidthCache {
+  private readonly known = new Map<string, number>();
+
+  width(cell: string): number {
+    let width = this.known.get(cell);
+    if (width !== undefined) return width;
+    width = 0;
+    for (let i = 0; i < cell.length; i++) {
+      const code = cell.charCodeAt(i);
+      if (code >= 0x20 && code <= 0x7e) width += 1;
+      else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303e) || (code >= 0xff01 && code <= 0xff60)) width += 2;
+      else {
+        width = stringWidth(cell);
+        break;
+      }
     }
+    if (this.known.size < WIDTHS_KEPT) this.known.set(cell, width);
+    return width;
   }
-  known.set(cell, width);
-  return width;
 }
 
-/** Rows of cells padded to the widest cell of each column (CJK counts two), each line trimmed. */
-function serialize(rows: readonly (string | string[])[]): string {
-  const widths: number[] = [];
-  const cellWidths = new Map<string[], number[]>();
-  const known = new Map<string, number>();
-  for (const row of rows) {
-    if (typeof row === 'string') continue;
-    const sizes = row.map((cell) => cellWidth(cell, known));
-    cellWidths.set(row, sizes);
-    sizes.forEach((size, i) => {
-      if (size > (widths[i] ?? 0)) widths[i] = size;
-    });
-  }
-  const lines: string[] = [];
-  for (const row of rows) {
-    if (typeof row === 'string') {
-      lines.push(row.trimEnd());
-      continue;
-    }
-    const sizes = cellWidths.get(row)!;
-    let line = '';
-    row.forEach((cell, i) => {
-      line += cell + ' '.repeat((widths[i] ?? 0) + 1 - sizes[i]);
-    });
-    lines.push(line.trimEnd());
-  }
-  return lines.join('\n');
-}
+const WIDTHS_KEPT = 1 << 16;

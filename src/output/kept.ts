@@ -1,17 +1,21 @@
 /**
- * Transcript findings for `--format json`, kept as their JSON text in a temporary
- * file instead of as objects: a finding object costs about 2.6 KB of heap, so a
- * transcript with millions of findings would not fit in memory, while its text
- * here costs the disk and 24 bytes of keys. Findings come in the order their
- * conversations were linted; each file's are written in line order (then column,
- * then message), as the report orders them. Without a usable temporary directory
- * the text is kept in memory instead.
+ * Transcript findings for the per-file formats (json, stylish, github), kept as
+ * their JSON text in a temporary file instead of as objects: a finding object
+ * costs about 2.6 KB of heap, so a transcript with millions of findings would not
+ * fit in memory (and its stylish text not in one string), while its text here
+ * costs the disk and 24 bytes of keys. Findings come in the order their
+ * conversations were linted; each file's are read back in line order (then
+ * column, then message), as the report orders them. Without a usable temporary
+ * directory the text is kept in memory instead.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FileFinding } from '../inputs/placed.js';
 import { messageJson } from './json.js';
+
+/** A finding as it is read back: the JSON output's fields (no offsets, link or fix). */
+export type KeptFinding = Omit<FileFinding, 'start' | 'end' | 'url' | 'fix'>;
 
 /** Bytes gathered before a write to the file, and read back at most at a time. */
 const BLOCK = 1 << 20;
@@ -73,7 +77,7 @@ class Keys {
   }
 }
 
-export class KeptJson {
+export class KeptFindings {
   private readonly store: TextStore = openTextStore();
   private stored = 0;
   private readonly files = new Map<string, Keys>();
@@ -93,6 +97,11 @@ export class KeptJson {
     }
   }
 
+  /** Were findings of `file` given here (even if none was kept)? */
+  has(file: string): boolean {
+    return this.files.has(file);
+  }
+
   /**
    * The findings of `file` as JSON, in order: each piece one or more findings
    * joined by commas (findings that follow each other in the store are read together).
@@ -107,6 +116,11 @@ export class KeptJson {
       while (i < order.length && keys.start[order[i]] === end && keys.end[order[i]] - start <= BLOCK) end = keys.end[order[i++]];
       yield this.store.read(start, end);
     }
+  }
+
+  /** The findings of `file`, in order, read back from their JSON. */
+  *findings(file: string): Generator<KeptFinding> {
+    for (const piece of this.json(file)) yield* JSON.parse(`[${piece}]`) as KeptFinding[];
   }
 
   /** Remove the temporary file. */

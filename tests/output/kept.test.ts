@@ -1,5 +1,5 @@
 /**
- * Transcript findings for --format json wait as JSON text in a temporary file:
+ * Transcript findings for --format json, stylish and github wait as JSON text in a temporary file:
  * whatever order they come in, the output must be the one the report gives (each
  * file's findings by line, column and message, equal ones in the order they came),
  * with or without a usable temporary directory, and no file may be left behind.
@@ -9,8 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FileFinding } from '../../src/inputs/placed.js';
+import { formatGithub, githubChunks } from '../../src/output/github.js';
 import { formatJson, jsonChunks } from '../../src/output/json.js';
-import { KeptJson } from '../../src/output/kept-json.js';
+import { formatStylish, stylishChunks } from '../../src/output/stylish.js';
+import { KeptFindings } from '../../src/output/kept.js';
 import { seededRandom } from '../../tools/random.js';
 import { runCli } from '../helpers/cli.js';
 
@@ -52,7 +54,7 @@ function sortedAsReport(list: readonly FileFinding[]): FileFinding[] {
 }
 
 function keptOutput(files: Record<string, FileFinding[]>, keep?: (finding: FileFinding) => boolean): string {
-  const kept = new KeptJson(keep);
+  const kept = new KeptFindings(keep);
   try {
     // In batches, interleaving the files, as conversations finish.
     const batches = Object.entries(files).flatMap(([file, list]) => Array.from({ length: Math.ceil(list.length / 37) }, (_, i) => [file, list.slice(i * 37, i * 37 + 37)] as const));
@@ -81,6 +83,33 @@ describe('transcript findings kept as JSON', () => {
     expect(keptOutput(files, (f) => f.severity === 'error')).toBe('same');
   });
 
+  it('stylish and github: the same text as from findings in memory, rows at one place sorted by level, rule and reason, in pieces', () => {
+    // Several findings at each place (line and column), with different levels and rules: the
+    // stylish order sorts them, the report order (and github) keeps the order they came in.
+    const list = findings(3000, 8).map((f, i) => ({ ...f, reason: `${f.reason}${'理由'.repeat(i % 5 === 0 ? 200 : 1)}` }));
+    const other = findings(5, 10);
+    const kept = new KeptFindings();
+    try {
+      // Added in batches from the end, as conversations might finish.
+      const arrival: FileFinding[] = [];
+      for (let end = list.length; end > 0; end -= 100) {
+        kept.add('t.jsonl', list.slice(end - 100, end));
+        arrival.push(...list.slice(end - 100, end));
+      }
+      const inMemory = [{ path: 'r.txt', messages: other }, { path: 't.jsonl', messages: sortedAsReport(arrival) }];
+      const results = [{ path: 'r.txt', messages: other }, { path: 't.jsonl', messages: [] as FileFinding[] }];
+      const source = (r: { path: string }) => (kept.has(r.path) ? kept.findings(r.path) : undefined);
+      for (const options of [{ color: false }, { color: true }, { color: false, quiet: true }]) {
+        const pieces = [...stylishChunks(results, options, source)];
+        expect(pieces.length).toBeGreaterThan(1);
+        expect(pieces.join('')).toBe(formatStylish(inMemory, options));
+      }
+      expect([...githubChunks(results, source)].join('')).toBe(formatGithub(inMemory));
+    } finally {
+      kept.dispose();
+    }
+  });
+
   it('keeps a finding longer than a block of the temporary file whole', () => {
     const [big, ...rest] = findings(5, 3);
     const huge = { ...big, reason: '很长的原因'.repeat(300_000) };
@@ -97,7 +126,7 @@ describe('transcript findings kept as JSON', () => {
   it('leaves no temporary file behind', () => {
     const dir = mkdtempSync(join(tmpdir(), 'kefu-kept-'));
     process.env.TMPDIR = dir;
-    const kept = new KeptJson();
+    const kept = new KeptFindings();
     kept.add('a.jsonl', findings(50, 7));
     expect(readdirSync(dir)).toHaveLength(1);
     expect([...kept.json('a.jsonl')].join(',')).toContain('"ruleId"');
@@ -135,6 +164,14 @@ describe('transcript findings kept as JSON', () => {
     const errors = (JSON.parse(quiet.stdout) as typeof results)[0].messages;
     expect(errors.length).toBeGreaterThan(0);
     expect(errors).toEqual(found.filter((m) => m.severity === 'error'));
+    // The default format and github: one row / annotation per finding, in line order.
+    const stylish = await runCli(['chat.jsonl', '--preset', 'strict', '--no-color'], { cwd: dir });
+    expect(stylish.status).toBe(1);
+    const rows = stylish.stdout.split('\n').filter((line) => /^\d+:\d+-/.test(line));
+    expect(rows.map((row) => Number(row.split(':')[0]))).toEqual(found.map((m) => m.line));
+    expect(stylish.stdout).toContain(`${found.length} errors`);
+    const github = await runCli(['chat.jsonl', '--preset', 'strict', '-f', 'github'], { cwd: dir });
+    expect(github.stdout.trim().split('\n').map((line) => Number(/line=(\d+)/.exec(line)![1]))).toEqual(found.map((m) => m.line));
     expect(readdirSync(work)).toEqual([]);
   });
 });
