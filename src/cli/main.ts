@@ -100,27 +100,54 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
   const diff = options.fixDryRun === true && program.getOptionValueSource('format') !== 'cli';
   // JSON of reply files only is written as it is made: a file of a million replies is never held whole.
   const stream = options.format === 'json' && transcripts.length === 0 && !diff && !writesAnInput(options.output, expanded.files) ? streamJson(options, io, reportError) : undefined;
-  const libraryOptions = { resolver, fix: options.fix, fixDryRun: options.fixDryRun, report: !diff, encoding: options.encoding, threads, stdin, write: io.stdout, reportError, sink: stream };
-  const fixed = await runLibraries(libraries, libraryOptions);
-  // Transcripts' findings for a per-file format wait as text in a temporary file, not as objects (millions would not fit in memory).
-  const keeps = (KEPT_FORMATS as readonly string[]).includes(options.format) && transcripts.length > 0 && !diff;
-  const kept = keeps ? new KeptFindings((m) => !options.quiet || m.severity === 'error') : undefined;
+  // Other per-file formats: findings wait as text in a temporary file, not as objects (millions would not fit in memory).
+  const kept = !stream && !diff && (KEPT_FORMATS as readonly string[]).includes(options.format) ? new KeptFindings((m) => !options.quiet || m.severity === 'error') : undefined;
   try {
+    const keptLibraries = kept ? keepingSink(kept, options.format === 'stylish' ? 'line' : 'arrival') : undefined;
+    const libraryOptions = { resolver, fix: options.fix, fixDryRun: options.fixDryRun, report: !diff, encoding: options.encoding, threads, stdin, write: io.stdout, reportError, sink: stream ?? keptLibraries };
+    const fixed = await runLibraries(libraries, libraryOptions);
     const transcriptOptions = { reportOnly, encoding: options.encoding, timeZone: options.timezone, agents: list(options.agents), agentPrefixes: list(options.agentPrefix), separator: options.separator, weights: checked.weights, threads, stdin, kept };
     const run = await runTranscripts(transcripts, transcriptOptions, resolver, reportError, io.stderr);
     if (run.skippedLines > 0) inputError = true;
     // Results in the order the inputs were given.
-    const results: FileResult[] = expanded.files.flatMap((file) => fixed.get(file) ?? run.results.get(file) ?? []);
+    const results: FileResult[] = expanded.files.flatMap((file) => fixed.get(file) ?? keptLibraries?.results.get(file === STDIN ? STDIN_NAME : file) ?? run.results.get(file) ?? []);
     if (stream) stream.end();
     // --fix-dry-run has printed its diff; a report after it would not parse as one.
     else if (!diff) writeOutput(outputChunks(options, io, results, run.report, kept), options.output, io.stdout, reportError);
-    return exitStatus(inputError, stream?.totals ?? countFindings(results), run.unlisted, checked.maxWarnings, io);
+    return exitStatus(inputError, stream?.totals ?? countFindings(results, keptLibraries?.totals), run.unlisted, checked.maxWarnings, io);
   } finally {
     kept?.dispose();
   }
 }
 
-/** Formats whose transcript findings are kept in a KeptFindings (SARIF, made for reply libraries, keeps them in memory). */
+/**
+ * Where a reply file's findings go when they are kept as text (see KeptFindings):
+ * counted, handed to the store (in the order they came for json and github, by
+ * place for stylish, which sorts them), and each file given an empty result in their stead.
+ */
+function keepingSink(kept: KeptFindings, order: 'line' | 'arrival') {
+  const results = new Map<string, FileResult>();
+  const totals: Totals = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+  let current: FileResult | undefined;
+  return {
+    results,
+    totals,
+    open(path: string) {
+      current = { path, messages: [] };
+      kept.add(path, [], order);
+    },
+    add(messages: readonly FileFinding[]) {
+      addTotals(totals, messages);
+      kept.add(current!.path, messages, order);
+    },
+    close(output?: string) {
+      if (output !== undefined) current!.output = output;
+      results.set(current!.path, current!);
+    },
+  };
+}
+
+/** Formats whose findings are kept in a KeptFindings (SARIF keeps them in memory). */
 const KEPT_FORMATS = ['json', 'stylish', 'github'] as const;
 
 /** The output of a run that was not streamed: a transcript report, or the results in the chosen format. */

@@ -73,8 +73,9 @@ export interface Totals {
   fixable: number;
 }
 
-export function countFindings(results: readonly FileResult[]): Totals {
-  const totals: Totals = { errors: 0, warnings: 0, infos: 0, fixable: 0 };
+/** The findings in `results`, added to those counted elsewhere (`counted`, say of findings kept outside the results). */
+export function countFindings(results: readonly FileResult[], counted?: Totals): Totals {
+  const totals: Totals = counted ? { ...counted } : { errors: 0, warnings: 0, infos: 0, fixable: 0 };
   for (const result of results) addTotals(totals, result.messages);
   return totals;
 }

@@ -32,6 +32,10 @@ interface TextStore {
 /** Sort keys of one file's findings, in the order they came, in growing typed arrays. */
 class Keys {
   size = 0;
+
+  /** `arrival`: read back in the order they came (a reply file's, for json and github). */
+  constructor(private readonly arrival: boolean) {}
+
   line = new Int32Array(256);
   column = new Int32Array(256);
   message = new Int32Array(256);
@@ -53,6 +57,7 @@ class Keys {
     const order = new Uint32Array(this.size);
     for (let i = 0; i < this.size; i++) order[i] = i;
     let sorted = true;
+    if (this.arrival) return order;
     for (let i = 1; i < this.size && sorted; i++) sorted = this.compare(i - 1, i) <= 0;
     if (sorted) return order;
     return Uint32Array.from([...order].sort((a, b) => this.compare(a, b) || a - b));
@@ -85,10 +90,13 @@ export class KeptFindings {
   /** `keep`: which findings are shown (--quiet shows errors only). */
   constructor(private readonly keep: (finding: FileFinding) => boolean = () => true) {}
 
-  /** Add findings of `file`, in any order. */
-  add(file: string, findings: readonly FileFinding[]): void {
+  /**
+   * Add findings of `file`, in any order. `order`: how they are read back, by
+   * place (line, column, message) or in the order they came (set by the first call for a file).
+   */
+  add(file: string, findings: readonly FileFinding[], order: 'line' | 'arrival' = 'line'): void {
     let keys = this.files.get(file);
-    if (!keys) this.files.set(file, (keys = new Keys()));
+    if (!keys) this.files.set(file, (keys = new Keys(order === 'arrival')));
     for (const finding of findings) {
       if (!this.keep(finding)) continue;
       const start = this.stored;

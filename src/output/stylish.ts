@@ -163,30 +163,81 @@ function summaryLine(style: Style, counts: { error: number; warning: number; inf
 }
 
 /**
- * Display widths of cells: CJK and full-width characters count two. Plain ASCII,
- * CJK ideographs and CJK punctuation are counted directly; anything else (emoji,
- * combining marks, escape codes) goes to string-width. Reasons repeat, so widths
- * are remembered (up to a bound: a transcript's reasons can be millions).
+ * Display widths of cells, as string-width gives them (CJK and full-width
+ * characters count two). Reasons repeat, and so do the stretches string-width
+ * measures, so widths are remembered (up to a bound: a transcript's reasons can
+ * be millions).
  */
 class WidthCache {
   private readonly known = new Map<string, number>();
+  private readonly measured = new Map<string, number>();
+  private readonly measure = (part: string): number => remembered(this.measured, part, stringWidth);
 
   width(cell: string): number {
-    let width = this.known.get(cell);
-    if (width !== undefined) return width;
-    width = 0;
-    for (let i = 0; i < cell.length; i++) {
-      const code = cell.charCodeAt(i);
-      if (code >= 0x20 && code <= 0x7e) width += 1;
-      else if ((code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303e) || (code >= 0xff01 && code <= 0xff60)) width += 2;
-      else {
-        width = stringWidth(cell);
-        break;
-      }
-    }
-    if (this.known.size < WIDTHS_KEPT) this.known.set(cell, width);
-    return width;
+    return remembered(this.known, cell, (text) => displayWidth(text, this.measure));
   }
 }
 
 const WIDTHS_KEPT = 1 << 16;
+
+function remembered(known: Map<string, number>, key: string, compute: (key: string) => number): number {
+  let value = known.get(key);
+  if (value === undefined) {
+    value = compute(key);
+    if (known.size < WIDTHS_KEPT) known.set(key, value);
+  }
+  return value;
+}
+
+/** Width of a character counted directly (plain ASCII, CJK ideographs and punctuation, full-width forms), or 0. */
+function directWidth(code: number): number {
+  if (code >= 0x20 && code <= 0x7e) return 1;
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3000 && code <= 0x303e) || (code >= 0xff01 && code <= 0xff60) ? 2 : 0;
+}
+
+/**
+ * A character that is a grapheme of its own unless a character that is not one
+ * of these stands next to it: directly counted, and not one of the ideographic
+ * tone marks U+302A–302F, which attach to the character before them.
+ */
+function standsAlone(code: number): boolean {
+  return directWidth(code) > 0 && !(code >= 0x302a && code <= 0x302f);
+}
+
+/**
+ * The width string-width gives `cell`. A cell of directly counted characters is
+ * counted here, as before. Otherwise each stretch of other characters (emoji,
+ * combining marks, …), together with the character before and the one after it,
+ * goes to `measure` (string-width, which splits into graphemes and is slow), and
+ * the characters between stretches are counted here: no grapheme crosses the edge
+ * of a stretch, so the sum is what string-width gives the whole cell. A cell with
+ * escape codes (colour) is measured whole.
+ */
+export function displayWidth(cell: string, measure: (part: string) => number = stringWidth): number {
+  let width = 0;
+  for (let i = 0; i < cell.length; i++) {
+    const code = directWidth(cell.charCodeAt(i));
+    if (code === 0) return cell.includes('\u001B') || cell.includes('\u009B') ? measure(cell) : mixedWidth(cell, measure);
+    width += code;
+  }
+  return width;
+}
+
+function mixedWidth(cell: string, measure: (part: string) => number): number {
+  const alone = (at: number) => at >= cell.length || standsAlone(cell.charCodeAt(at));
+  let width = 0;
+  for (let i = 0; i < cell.length; ) {
+    if (alone(i) && alone(i + 1)) {
+      width += directWidth(cell.charCodeAt(i++));
+      continue;
+    }
+    // From here (the character before the first other one) to the first character after the
+    // last other one that has no other one after it, that character included.
+    let end = i + 1;
+    while (end < cell.length && !(alone(end) && alone(end + 1))) end++;
+    end = Math.min(end + 1, cell.length);
+    width += measure(cell.slice(i, end));
+    i = end;
+  }
+  return width;
+}
