@@ -113,7 +113,7 @@ export async function main(argv: readonly string[], io: CliIo = defaultIo): Prom
     const results: FileResult[] = expanded.files.flatMap((file) => fixed.get(file) ?? keptLibraries?.results.get(file === STDIN ? STDIN_NAME : file) ?? run.results.get(file) ?? []);
     if (stream) stream.end();
     // --fix-dry-run has printed its diff; a report after it would not parse as one.
-    else if (!diff) writeOutput(outputChunks(options, io, results, run.report, kept), options.output, io.stdout, reportError);
+    else if (!diff) writeReport(() => writeOutput(outputChunks(options, io, results, run.report, kept), options.output, io.stdout, reportError), reportError);
     return exitStatus(inputError, stream?.totals ?? countFindings(results, keptLibraries?.totals), run.unlisted, checked.maxWarnings, io);
   } finally {
     kept?.dispose();
@@ -145,6 +145,16 @@ function keepingSink(kept: KeptFindings, order: 'line' | 'arrival') {
       results.set(current!.path, current!);
     },
   };
+}
+
+/** Write the report; a kept finding that cannot be read back (see KeptFindings) is reported, not thrown. */
+function writeReport(write: () => void, reportError: (error: unknown) => void): void {
+  try {
+    write();
+  } catch (error) {
+    if (!isKefuLintError(error)) throw error;
+    reportError(error);
+  }
 }
 
 /** Formats whose findings are kept in a KeptFindings (SARIF keeps them in memory). */

@@ -11,6 +11,7 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { KefuLintError } from '../engine/errors.js';
 import type { FileFinding } from '../inputs/placed.js';
 import { messageJson } from './json.js';
 
@@ -83,12 +84,20 @@ class Keys {
 }
 
 export class KeptFindings {
-  private readonly store: TextStore = openTextStore();
+  private readonly store: TextStore;
   private stored = 0;
   private readonly files = new Map<string, Keys>();
 
-  /** `keep`: which findings are shown (--quiet shows errors only). */
-  constructor(private readonly keep: (finding: FileFinding) => boolean = () => true) {}
+  /**
+   * `keep`: which findings are shown (--quiet shows errors only). `at`: the file to
+   * keep them in instead of a new one in the temporary directory.
+   */
+  constructor(
+    private readonly keep: (finding: FileFinding) => boolean = () => true,
+    at?: string,
+  ) {
+    this.store = openTextStore(at);
+  }
 
   /**
    * Add findings of `file`, in any order. `order`: how they are read back, by
@@ -137,28 +146,39 @@ export class KeptFindings {
   }
 }
 
-function openTextStore(): TextStore {
-  let dir: string;
-  let fd: number;
+function openTextStore(at: string | undefined): TextStore {
+  let dir: string | undefined;
   try {
-    dir = mkdtempSync(join(tmpdir(), 'kefu-lint-'));
-    fd = openSync(join(dir, 'findings.json'), 'w+');
+    if (!at) dir = mkdtempSync(join(tmpdir(), 'kefu-lint-'));
+    const path = at ?? join(dir!, 'findings.json');
+    return fileStore(path, openSync(path, 'w+'), dir);
   } catch {
+    if (dir) rmSync(dir, { recursive: true, force: true });
     return memoryStore();
   }
-  return fileStore(dir, fd);
 }
 
 /**
  * Each piece is stored with a comma after it, so a range of pieces read back is
- * already the JSON list they make (the last comma is dropped).
+ * already the JSON list they make (the last comma is dropped). `dir`: made for
+ * the file, removed with it.
  */
-function fileStore(dir: string, fd: number): TextStore {
+function fileStore(path: string, fd: number, dir: string | undefined): TextStore {
   let block = Buffer.allocUnsafe(BLOCK);
   let used = 0;
   let written = 0;
+  const failed = (error: unknown, doing: string) =>
+    new KefuLintError(
+      'usage',
+      `无法${doing}存放逐条问题的临时文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。请确认临时目录有足够的空间且可写（可用环境变量 TMPDIR 换一个目录），或改用 -f summary / -f html（只保留汇总）。`,
+      { file: path },
+    );
   const flush = () => {
-    if (used > 0) writeSync(fd, block, 0, used, written);
+    try {
+      for (let done = 0; done < used; ) done += writeSync(fd, block, done, used - done, written + done);
+    } catch (error) {
+      throw failed(error, '写入');
+    }
     written += used;
     used = 0;
   };
@@ -168,7 +188,7 @@ function fileStore(dir: string, fd: number): TextStore {
     } catch {
       // Already closed.
     }
-    rmSync(dir, { recursive: true, force: true });
+    if (dir) rmSync(dir, { recursive: true, force: true });
   };
   // A run that ends early (an error, Ctrl-C handled elsewhere) leaves no file behind.
   process.once('exit', cleanUp);
@@ -188,8 +208,13 @@ function fileStore(dir: string, fd: number): TextStore {
       const length = end - start;
       const bytes = Buffer.allocUnsafe(length);
       for (let got = 0; got < length; ) {
-        const n = readSync(fd, bytes, got, length - got, start + got);
-        if (n === 0) throw new Error(`临时文件比预期短（需要 ${length} 字节，读到 ${got}）。`);
+        let n: number;
+        try {
+          n = readSync(fd, bytes, got, length - got, start + got);
+        } catch (error) {
+          throw failed(error, '读取');
+        }
+        if (n === 0) throw failed(new Error(`只读到 ${got} 字节，应有 ${length} 字节`), '读取');
         got += n;
       }
       // Without the comma after the last piece.

@@ -4,10 +4,11 @@
  * file's findings by line, column and message, equal ones in the order they came),
  * with or without a usable temporary directory, and no file may be left behind.
  */
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { KefuLintError } from '../../src/engine/errors.js';
 import type { FileFinding } from '../../src/inputs/placed.js';
 import { formatGithub, githubChunks } from '../../src/output/github.js';
 import { formatJson, jsonChunks } from '../../src/output/json.js';
@@ -121,6 +122,25 @@ describe('transcript findings kept as JSON', () => {
     writeFileSync(join(dir, 'file'), '');
     process.env.TMPDIR = join(dir, 'file'); // a file, not a directory: mkdtemp under it fails
     expect(keptOutput({ 'a.jsonl': findings(800, 5), 'b.jsonl': findings(10, 6) })).toBe('same');
+  });
+
+  // /dev/full takes no bytes (ENOSPC), as a full disk would.
+  it.skipIf(!existsSync('/dev/full'))('a temporary file that cannot be written is a clear error: where, what happened, what to do', () => {
+    const kept = new KeptFindings(undefined, '/dev/full');
+    try {
+      const many = findings(3000, 11).map((f) => ({ ...f, reason: '原因'.repeat(200) }));
+      let error: unknown;
+      try {
+        kept.add('a.jsonl', many);
+        [...kept.json('a.jsonl')];
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(KefuLintError);
+      expect((error as KefuLintError).message).toMatch(/^\/dev\/full: 无法写入存放逐条问题的临时文件（ENOSPC）。请确认临时目录有足够的空间且可写（可用环境变量 TMPDIR/);
+    } finally {
+      kept.dispose();
+    }
   });
 
   it('leaves no temporary file behind', () => {
