@@ -40,7 +40,8 @@ export default defineRule({
       if (matches.length === 0) return;
       const parties = matches.filter((m) => m.entry.kind === 'party');
       // The agent is acting too (我们这边也催一下站点, 帮您备注了): the customer is not left alone.
-      const helping = reply.layout.clauses.some((clause) => clause.agentActs.length > 0) || HELPING.test(reply.text);
+      let helping: boolean | undefined;
+      const agentHelps = () => (helping ??= reply.layout.clauses.some((clause) => clause.agentActs.length > 0) || HELPING.test(reply.text));
       for (const match of matches) {
         const kind = match.entry.kind;
         if (kind === 'party' || kind === 'helper' || allowed.has(match.phrase) || allowed.has(match.entry.phrase)) continue;
@@ -49,7 +50,7 @@ export default defineRule({
         let end = match.end;
         let expected = match.entry.rewrites;
         if (kind === 'push') {
-          if (helping) continue;
+          if (agentHelps()) continue;
           const party = partyOf(reply, match, parties, options.window);
           if (!party) continue;
           start = Math.min(start, party.start);

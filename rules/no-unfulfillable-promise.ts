@@ -54,9 +54,12 @@ export default defineRule({
       let coveredUntil = -1;
       for (const match of matches) {
         if (match.start < coveredUntil) continue;
+        // An outcome word (送达, 到账) promises nothing by itself: only a marker or an absolute does.
+        const kind = match.entry.kind;
+        if (kind !== 'marker' && kind !== 'absolute') continue;
         // 无法保证……, 为了保证……, 如果一定要……, 我也一定很着急: no promise is made.
         if (negatedAt(reply.layout, match.start) || hypotheticalAt(reply.layout, match.start) || FEELING.test(reply.text.slice(match.end, match.end + 4))) continue;
-        if (match.entry.kind === 'absolute') {
+        if (kind === 'absolute') {
           const end = nextBreak(match.end);
           if (!isClaim(match.start, end)) {
             reply.report({ start: match.start, end, reason: reasonOf(match.entry, ''), expected: match.entry.rewrites });
@@ -64,7 +67,6 @@ export default defineRule({
           coveredUntil = match.end;
           continue;
         }
-        if (match.entry.kind !== 'marker') continue;
         let outcome: PhraseMatch | undefined;
         for (let k = firstFrom(outcomes, match.end); k < outcomes.length && outcomes[k].start - match.end <= options.window; k++) {
           if (!CLAUSE_BREAK.test(reply.text.slice(match.end, outcomes[k].start))) {
