@@ -16,9 +16,24 @@ export interface PhraseMatch {
   end: number;
 }
 
+/**
+ * A phrase as the trie ends it, with what accepting a match of it needs read off
+ * the entry once: its look-alikes (`allows`) by the character that must stand
+ * next to the match for one of them to cover it, so a match is checked only
+ * against the few that can.
+ */
 interface Terminal {
   entry: PhraseEntry;
   phrase: string;
+  prefix: boolean;
+  /** No `next` and no look-alikes: every match on a token boundary is accepted. */
+  plain: boolean;
+  /** Look-alikes that are the phrase itself (letters perhaps in another case). */
+  allowsSame: string[] | undefined;
+  /** Look-alikes starting with the phrase, by the code unit after it. */
+  allowsAfter: Map<number, string[]> | undefined;
+  /** Look-alikes holding the phrase further in, by the code unit before it: [look-alike, where the phrase stands in it]. */
+  allowsBefore: Map<number, [string, number][]> | undefined;
 }
 
 const CLAUSE_END = /[\s，。！？!?,.;；：:~～…、)）】」』"”]/u;
@@ -101,14 +116,14 @@ export class PhraseMatcher {
       }
       node = this.edgeTo[slot];
     }
-    (this.terminals[node] ??= []).push({ entry, phrase });
+    (this.terminals[node] ??= []).push(terminalOf(entry, phrase));
   }
 
   /**
    * All matches in `text`, in order of start. Within one dictionary, overlapping
    * matches are reduced to the longest one starting first.
    */
-  match(text: string, tokens: readonly Token[], boundary: Uint8Array = tokenBoundaries(text, tokens)): PhraseMatch[] {
+  match(text: string, tokens: readonly Token[]): PhraseMatch[] {
     if (tokens.length === 0) return [];
     const { starts, terminals } = this;
     let found: PhraseMatch[] | undefined;
@@ -119,12 +134,17 @@ export class PhraseMatcher {
       // Most tokens start no phrase: one bit test, then the next token.
       if (!(starts[code >> 3] & (1 << (code & 7))) || token.kind === 'whitespace') continue;
       let node = this.child(ROOT, foldCase(code));
+      // The first token that ends at or after where the walk stands: a phrase must end on a token's edge.
+      let next = t;
       for (let i = start; node !== 0; ) {
         const terminal = terminals[node];
         if (terminal) {
+          const end = i + 1;
+          while (next < tokens.length && tokens[next].end < end) next++;
+          const onEdge = next < tokens.length && (tokens[next].end === end || tokens[next].start === end);
           for (let k = 0; k < terminal.length; k++) {
-            const { entry, phrase } = terminal[k];
-            if ((boundary[i + 1] || entry.prefix) && accepts(entry, text, start, i + 1)) (found ??= []).push({ entry, phrase, start, end: i + 1 });
+            const term = terminal[k];
+            if ((onEdge || term.prefix) && accepts(term, text, start, end)) (found ??= []).push({ entry: term.entry, phrase: term.phrase, start, end });
           }
         }
         if (++i >= text.length) break;
@@ -154,8 +174,8 @@ export class PhraseMatcher {
         if (node === 0) break;
         const terminal = terminals[node];
         if (!terminal) continue;
-        for (const { entry, phrase } of terminal) {
-          if (accepts(entry, text, start, i + 1)) best = { entry, phrase, start, end: i + 1 };
+        for (const term of terminal) {
+          if (accepts(term, text, start, i + 1)) best = { entry: term.entry, phrase: term.phrase, start, end: i + 1 };
         }
       }
       if (best) found.push(best);
@@ -165,34 +185,66 @@ export class PhraseMatcher {
   }
 }
 
-/** 1 at every offset where a token starts or ends: a phrase must end on one (computed once per reply). */
-export function tokenBoundaries(text: string, tokens: readonly Token[]): Uint8Array {
-  const boundary = new Uint8Array(text.length + 1);
-  for (let i = 0; i < tokens.length; i++) {
-    boundary[tokens[i].start] = 1;
-    boundary[tokens[i].end] = 1;
+function terminalOf(entry: PhraseEntry, phrase: string): Terminal {
+  const terminal: Terminal = {
+    entry,
+    phrase,
+    prefix: entry.prefix,
+    plain: !entry.next && entry.allows.length === 0,
+    allowsSame: undefined,
+    allowsAfter: undefined,
+    allowsBefore: undefined,
+  };
+  const folded = foldText(phrase);
+  for (const allow of entry.allows) {
+    const foldedAllow = foldText(allow);
+    // Everywhere the phrase stands in the look-alike (letters in either case, as the trie matches them).
+    for (let at = foldedAllow.indexOf(folded); at >= 0; at = foldedAllow.indexOf(folded, at + 1)) {
+      if (at > 0) {
+        const before = allow.charCodeAt(at - 1);
+        const list = (terminal.allowsBefore ??= new Map()).get(before);
+        if (list) list.push([allow, at]);
+        else terminal.allowsBefore.set(before, [[allow, at]]);
+      } else if (allow.length > phrase.length) {
+        const after = allow.charCodeAt(phrase.length);
+        const list = (terminal.allowsAfter ??= new Map()).get(after);
+        if (list) list.push(allow);
+        else terminal.allowsAfter.set(after, [allow]);
+      } else {
+        (terminal.allowsSame ??= []).push(allow);
+      }
+    }
   }
-  return boundary;
+  return terminal;
 }
 
-function accepts(entry: PhraseEntry, text: string, start: number, end: number): boolean {
-  if (!entry.next && entry.allows.length === 0) return true;
+/** `text` with its letters A–Z in lower case, as foldCase reads them. */
+function foldText(text: string): string {
+  return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
+function accepts(terminal: Terminal, text: string, start: number, end: number): boolean {
+  if (terminal.plain) return true;
+  const { entry } = terminal;
   if (entry.next) {
     const followed = entry.next.some((next) => text.startsWith(next, end));
     const atClauseEnd = end >= text.length || CLAUSE_END.test(text[end]);
     if (!followed && !(entry.final && atClauseEnd)) return false;
   }
-  for (const allow of entry.allows) {
-    if (insideAllowed(text, allow, start, end)) return false;
-  }
-  return true;
+  return !insideAllowed(terminal, text, start, end);
 }
 
-/** Is [start, end) inside an occurrence of `allow`? Looks only near the match. */
-function insideAllowed(text: string, allow: string, start: number, end: number): boolean {
-  for (let at = Math.max(0, end - allow.length); at <= start; at++) {
-    if (text.startsWith(allow, at)) return true;
-  }
+/**
+ * Is [start, end) inside an occurrence of one of the entry's look-alikes? Only
+ * those that agree with the character after the match (the phrase opens them)
+ * or before it (the phrase stands further in) are compared.
+ */
+function insideAllowed(terminal: Terminal, text: string, start: number, end: number): boolean {
+  if (terminal.allowsSame?.some((allow) => text.startsWith(allow, start))) return true;
+  const after = end < text.length ? terminal.allowsAfter?.get(text.charCodeAt(end)) : undefined;
+  if (after) for (const allow of after) if (text.startsWith(allow, start)) return true;
+  const before = start > 0 ? terminal.allowsBefore?.get(text.charCodeAt(start - 1)) : undefined;
+  if (before) for (const [allow, at] of before) if (at <= start && text.startsWith(allow, start - at)) return true;
   return false;
 }
 

@@ -8,7 +8,7 @@ import { inSpans, layoutOf, type ReplyLayout } from './context.js';
 import { HISTORY_CURVE, type LintContext, type WithCurve } from './conversation.js';
 import type { EmotionScore, EmotionScorer } from './emotion.js';
 import type { Finding } from './finding.js';
-import { tokenBoundaries, type PhraseMatch, type PhraseMatcher } from './matcher.js';
+import type { PhraseMatch, PhraseMatcher } from './matcher.js';
 import type { ReplyContext, Rule, RuleCheck, RuleReport } from './rule.js';
 import { lowerSeverity, type Severity } from './severity.js';
 import type { Token } from './tokens.js';
@@ -103,7 +103,6 @@ class ReplyRun implements ReplyContext {
   private ran = 0;
   /** Matches per dictionary number (undefined: none). */
   private lists: (PhraseMatch[] | undefined)[] | undefined;
-  private boundary: Uint8Array | undefined;
   private positions: PositionMap | undefined;
 
   constructor(
@@ -129,7 +128,7 @@ class ReplyRun implements ReplyContext {
   runMatcher(index: number): void {
     this.ran |= 1 << index;
     const { matchers, dictionaryIndex } = this.parts;
-    const found = matchers[index].match(this.text, this.tokens, (this.boundary ??= tokenBoundaries(this.text, this.tokens)));
+    const found = matchers[index].match(this.text, this.tokens);
     if (found.length === 0) return;
     const layout = this.layout;
     const spans = layout.spans.length > 0 ? layout : undefined;

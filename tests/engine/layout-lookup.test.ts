@@ -151,6 +151,71 @@ describe('layout lookups', () => {
     }
   });
 
+  it('a matcher with look-alikes and words of several characters finds what a plain search finds', () => {
+    // Look-alikes (allows) hold the phrase at the start, further in, twice, or are the phrase
+    // itself, letters in either case; some entries may start a longer word (prefix).
+    const random = seededRandom(23);
+    const alphabet = [...'亲自爱不客气好您AaBb'];
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    const word = (length: number) => Array.from({ length }, () => pick(alphabet)).join('');
+    const swapCase = (text: string) => text.replace(/[a-zA-Z]/g, (c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()));
+    for (let round = 0; round < 30; round++) {
+      const phrases = [...new Set(Array.from({ length: 40 }, () => word(1 + Math.floor(random() * 3))))];
+      const entries = phrases.map((phrase) => {
+        const allows = Array.from({ length: Math.floor(random() * 4) }, () => {
+          const around = pick(['start', 'inside', 'end', 'twice', 'same', 'other']);
+          const inner = random() < 0.3 ? swapCase(phrase) : phrase;
+          if (around === 'start') return inner + word(1 + Math.floor(random() * 2));
+          if (around === 'inside') return word(1) + inner + word(1);
+          if (around === 'end') return word(1 + Math.floor(random() * 2)) + inner;
+          if (around === 'twice') return inner + word(1) + inner;
+          if (around === 'same') return inner;
+          return word(3);
+        });
+        return { phrase, allows, prefix: random() < 0.2 };
+      });
+      const dictionary = toPhraseDictionary({ name: 'many', entries }, 'many.yaml');
+      const matcher = new PhraseMatcher(dictionary.entries);
+      for (let t = 0; t < 40; t++) {
+        const text = word(30);
+        // Words of one to three characters.
+        const tokens: Token[] = [];
+        for (let at = 0; at < text.length; ) {
+          const end = Math.min(text.length, at + 1 + Math.floor(random() * 3));
+          tokens.push({ text: text.slice(at, end), start: at, end, kind: 'word' });
+          at = end;
+        }
+        const edges = new Set(tokens.flatMap((token) => [token.start, token.end]));
+        const covered = (allow: string, start: number, end: number) => {
+          for (let at = Math.max(0, end - allow.length); at <= start; at++) if (text.startsWith(allow, at)) return true;
+          return false;
+        };
+        // Candidates by start, then end, then entry; overlapping ones reduced to the longest starting first.
+        const candidates: [number, number, string][] = [];
+        for (const token of tokens) {
+          for (let end = token.start + 1; end <= text.length; end++) {
+            for (const entry of dictionary.entries) {
+              if (text.slice(token.start, end).toLowerCase() !== entry.phrase.toLowerCase()) continue;
+              if (!edges.has(end) && !entry.prefix) continue;
+              if (entry.allows.some((allow) => covered(allow, token.start, end))) continue;
+              candidates.push([token.start, end, entry.phrase]);
+            }
+          }
+        }
+        const expected: [number, number, string][] = [];
+        for (const candidate of candidates) {
+          const last = expected.at(-1);
+          if (last && last[1] > candidate[0]) {
+            if (last[0] === candidate[0] && candidate[1] > last[1]) expected[expected.length - 1] = candidate;
+            continue;
+          }
+          expected.push(candidate);
+        }
+        expect(matcher.match(text, tokens).map((m) => [m.start, m.end, m.entry.phrase])).toEqual(expected);
+      }
+    }
+  });
+
   it('clauses: an alternative question asks in both its clauses; a then-part follows its condition in the same sentence', () => {
     const fields = (text: string) =>
       clausesOf(text, [{ text, start: 0, end: text.length, kind: 'word' }]).map((c) => ({ question: c.question, consequent: c.consequent, condition: [...c.condition] }));
