@@ -96,7 +96,8 @@ const HAS_MENU_MARK = 32; // - — > ＞ 》 → / &
 const HAS_WO = 64; // 我
 const HAS_QUOTE = 128; // an opening quote (QUOTE_CLOSE)
 
-const ASCII_MARKS = new Uint8Array(128);
+/** The marks each UTF-16 code unit gives (a table, not a map: every character of every reply is looked up). */
+const MARKS = new Uint8Array(0x10000);
 for (const [chars, bits] of [
   ['.:', HAS_URL_MARK],
   ['[', HAS_BRACKET | HAS_EMOTICON_MARK],
@@ -104,29 +105,17 @@ for (const [chars, bits] of [
   ['0123456789', HAS_DIGIT],
   ['?', HAS_QUESTION],
   ['->/&', HAS_MENU_MARK],
+  ['∩', HAS_EMOTICON_MARK],
+  ['—＞》→', HAS_MENU_MARK],
+  ['我', HAS_WO],
+  [Object.keys(QUOTE_CLOSE).join(''), HAS_QUOTE],
 ] as const) {
-  for (const char of chars) ASCII_MARKS[char.charCodeAt(0)] |= bits;
-}
-const OTHER_MARKS = new Map<number, number>([
-  [0x2229, HAS_EMOTICON_MARK], // ∩
-  [0x2014, HAS_MENU_MARK], // —
-  [0xff1e, HAS_MENU_MARK], // ＞
-  [0x300b, HAS_MENU_MARK], // 》
-  [0x2192, HAS_MENU_MARK], // →
-  [0x6211, HAS_WO], // 我
-]);
-for (const open of Object.keys(QUOTE_CLOSE)) {
-  const code = open.charCodeAt(0);
-  if (code < 128) ASCII_MARKS[code] |= HAS_QUOTE;
-  else OTHER_MARKS.set(code, (OTHER_MARKS.get(code) ?? 0) | HAS_QUOTE);
+  for (const char of chars) MARKS[char.charCodeAt(0)] |= bits;
 }
 
 function marksOf(text: string): number {
   let marks = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    marks |= code < 128 ? ASCII_MARKS[code] : (OTHER_MARKS.get(code) ?? 0);
-  }
+  for (let i = 0; i < text.length; i++) marks |= MARKS[text.charCodeAt(i)];
   return marks;
 }
 
