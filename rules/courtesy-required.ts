@@ -58,12 +58,13 @@ export default defineRule({
       const acknowledged = uncovered(words, matches.filter((m) => m.entry.kind === 'acknowledgement')).length === 0;
       if (context.history !== undefined && !context.standalone && (options.exemptAcknowledgements || !acknowledged)) {
         const curt = curtness(reply, matches);
-        if (curt) reply.report({ ...span, reason: curt.reason, expected: curt.expected });
+        if (curt) reply.report({ start: span.start, end: span.end, reason: curt.reason, expected: curt.expected });
         return;
       }
       // A canned reply stands alone: it needs a marker of its own.
       reply.report({
-        ...span,
+        start: span.start,
+        end: span.end,
         reason: '这条回复没有礼貌用语（您、请、谢谢、抱歉、亲……），读起来生硬。建议加上称呼或礼貌用语。',
         expected: [`您好，${span.core}`, `亲，${span.core}`],
       });

@@ -50,7 +50,8 @@ export default defineRule({
       if (!span) return;
       const cause = upset.words.length > 0 ? `（「${upset.words.join('」「')}」）` : '（连串的！或？、反问）';
       reply.report({
-        ...span,
+        start: span.start,
+        end: span.end,
         reason: `顾客情绪激动${cause}，情绪温度 ${upset.score}，这条回复却没有安抚。先表达理解或致歉，再说处理办法。`,
         expected: [`非常理解您的心情，${span.core}`, `非常抱歉给您带来不便，${span.core}`],
       });

@@ -56,7 +56,8 @@ export default defineRule({
       if (!span) return;
       const body = /[。！!.～~]$/u.test(span.core) ? span.core : `${span.core}。`;
       reply.report({
-        ...span,
+        start: span.start,
+        end: span.end,
         reason: '会话正在结束，客服的最后一条回复却没有致谢或礼貌的结束语。结束前道谢、送上祝福，或问一句还有没有其他可以帮忙的。',
         expected: [`${body}感谢您的支持，祝您生活愉快！`, `${body}请问还有其他可以帮到您的吗？`],
       });

@@ -41,7 +41,8 @@ export default defineRule({
       const span = replySpan(reply);
       if (!span) return;
       reply.report({
-        ...span,
+        start: span.start,
+        end: span.end,
         reason: '这是客服在本会话中的第一条回复，但没有问候语。开场先问候（您好、亲），顾客会感到被重视。',
         expected: [`您好，${span.core}`, `亲，您好，${span.core}`],
       });

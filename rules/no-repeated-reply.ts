@@ -105,7 +105,8 @@ export default defineRule({
       const span = replySpan(reply);
       if (!span) return;
       reply.report({
-        ...span,
+        start: span.start,
+        end: span.end,
         reason: `这条回复与本会话第 ${earlier + 1} 条消息（messageIndex ${earlier}）相同，顾客说了新的话却得到同样的回答，像在机械重复。请针对顾客这次说的内容回复，或给出新的进展。`,
       });
     };

@@ -53,7 +53,8 @@ export default defineRule({
       const span = replySpan(reply);
       if (!span) return;
       reply.report({
-        ...span,
+        start: span.start,
+        end: span.end,
         reason: `顾客的消息等了 ${formatSeconds(seconds)}才得到回复，超过${source}（${formatSeconds(limit)}）。请尽快回复；来不及处理时先告诉顾客正在查询。`,
         expected: [`让您久等了，${span.core}`],
       });
