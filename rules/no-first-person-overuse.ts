@@ -33,8 +33,8 @@ export default defineRule({
     return (reply) => {
       const phrases = reply.matches('first-person');
       reportMatches(reply, phrases, '回复以「我」为中心。');
-      // Most replies have no 我 at all: nothing to count.
-      if (!reply.text.includes('我')) return;
+      // Most replies have at most `max` 我 (each self below holds one at least): nothing to count.
+      if (countOf(reply.text, '我', options.max + 1) <= options.max) return;
       // jieba sometimes glues 我 to the next word (我查, 我看), so count the character.
       // 我的京东, 点击“我的订单”: the app's words or a quotation, not the agent talking about herself.
       let selves = 0;
@@ -60,3 +60,10 @@ export default defineRule({
     };
   },
 });
+
+/** How many times `char` occurs in `text`, counting up to `limit` at most. */
+function countOf(text: string, char: string, limit: number): number {
+  let count = 0;
+  for (let at = text.indexOf(char); at >= 0 && count < limit; at = text.indexOf(char, at + 1)) count++;
+  return count;
+}

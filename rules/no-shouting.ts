@@ -52,7 +52,7 @@ export default defineRule({
           reason: `连用 ${run[0].length} 个标点「${run[0]}」像在吼叫，容易让顾客觉得被质问或不耐烦。一个「${mark}」就够了。`,
           expected: [mark],
           fix: { range: [start, end], text: mark },
-          ...(run[0].length < options.marks ? { severity: 'info' as const } : {}),
+          severity: run[0].length < options.marks ? 'info' : undefined,
         });
       }
 
