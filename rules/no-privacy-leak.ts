@@ -66,7 +66,8 @@ export default defineRule({
       if (!HAS_DIGIT.test(reply.text)) return;
       // Both tests read full-width digits as they are: most replies with a digit (13点前, 满199减20) stop here.
       const numbers = LONG_NUMBER.test(reply.text);
-      const address = checks.has('address') && HOUSE_NUMBER.test(reply.text);
+      // An address names a province, city, district or county before its house number (see ADDRESS).
+      const address = checks.has('address') && HOUSE_NUMBER.test(reply.text) && ADMIN_AREA.test(reply.text);
       if (!numbers && !address) return;
       // Full-width digits are single UTF-16 units, so offsets stay the same.
       const text = reply.text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -97,6 +98,7 @@ const HAS_DIGIT = /[0-9０-９]/;
 // grouped), every address a house-number word.
 const LONG_NUMBER = /[0-9０-９]{7}|[0-9０-９]{3,4}[- ][0-9０-９]{4}/;
 const HOUSE_NUMBER = /[号栋幢座]/;
+const ADMIN_AREA = /[省市区县]/;
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 const MOBILE = /(?<![\dA-Za-z]|\d[- ])(\+?86[- ]?)?(1[3-9]\d(?:[- ]?\d{4}){2})(?![\dA-Za-z]|[- ]\d)/g;
 const ID_CARD = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;
