@@ -223,13 +223,23 @@ function foldText(text: string): string {
   return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
+/** Code units that end a clause (CLAUSE_END), as a table: made on first use. */
+let clauseEnds: Uint8Array | undefined;
+
+function endsClause(code: number): boolean {
+  clauseEnds ??= Uint8Array.from({ length: 0x10000 }, (_, unit) => (CLAUSE_END.test(String.fromCharCode(unit)) ? 1 : 0));
+  return clauseEnds[code] === 1;
+}
+
+/** Written without closures or one-character strings: it runs for most matches, and allocating here cost 600 bytes a reply. */
 function accepts(terminal: Terminal, text: string, start: number, end: number): boolean {
   if (terminal.plain) return true;
   const { entry } = terminal;
-  if (entry.next) {
-    const followed = entry.next.some((next) => text.startsWith(next, end));
-    const atClauseEnd = end >= text.length || CLAUSE_END.test(text[end]);
-    if (!followed && !(entry.final && atClauseEnd)) return false;
+  const next = entry.next;
+  if (next) {
+    let followed = false;
+    for (let k = 0; k < next.length && !followed; k++) followed = text.startsWith(next[k], end);
+    if (!followed && !(entry.final && (end >= text.length || endsClause(text.charCodeAt(end))))) return false;
   }
   return !insideAllowed(terminal, text, start, end);
 }
@@ -240,11 +250,17 @@ function accepts(terminal: Terminal, text: string, start: number, end: number): 
  * or before it (the phrase stands further in) are compared.
  */
 function insideAllowed(terminal: Terminal, text: string, start: number, end: number): boolean {
-  if (terminal.allowsSame?.some((allow) => text.startsWith(allow, start))) return true;
+  const same = terminal.allowsSame;
+  if (same) for (let k = 0; k < same.length; k++) if (text.startsWith(same[k], start)) return true;
   const after = end < text.length ? terminal.allowsAfter?.get(text.charCodeAt(end)) : undefined;
-  if (after) for (const allow of after) if (text.startsWith(allow, start)) return true;
+  if (after) for (let k = 0; k < after.length; k++) if (text.startsWith(after[k], start)) return true;
   const before = start > 0 ? terminal.allowsBefore?.get(text.charCodeAt(start - 1)) : undefined;
-  if (before) for (const [allow, at] of before) if (at <= start && text.startsWith(allow, start - at)) return true;
+  if (before) {
+    for (let k = 0; k < before.length; k++) {
+      const at = before[k][1];
+      if (at <= start && text.startsWith(before[k][0], start - at)) return true;
+    }
+  }
   return false;
 }
 
@@ -258,14 +274,12 @@ function dropOverlaps(matches: PhraseMatch[]): PhraseMatch[] {
   // A reply has a handful of matches: the last kept one of a dictionary is found by
   // looking back. A long reply's thousands are looked up in a map instead.
   const last = matches.length > 16 ? new Map<string, number>() : undefined;
-  const lastOf = (dictionary: string): number | undefined => {
-    if (last) return last.get(dictionary);
-    for (let k = kept.length - 1; k >= 0; k--) if (kept[k].entry.dictionary === dictionary) return k;
-    return undefined;
-  };
-  for (const match of matches) {
+  for (let j = 0; j < matches.length; j++) {
+    const match = matches[j];
     const dictionary = match.entry.dictionary;
-    const at = lastOf(dictionary);
+    let at: number | undefined;
+    if (last) at = last.get(dictionary);
+    else for (let k = kept.length - 1; k >= 0 && at === undefined; k--) if (kept[k].entry.dictionary === dictionary) at = k;
     if (at !== undefined) {
       const previous = kept[at];
       if (previous.end > match.start) {
