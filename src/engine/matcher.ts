@@ -223,15 +223,7 @@ function foldText(text: string): string {
   return text.replace(/[A-Z]/g, (letter) => letter.toLowerCase());
 }
 
-/** Code units that end a clause (CLAUSE_END), as a table: made on first use. */
-let clauseEnds: Uint8Array | undefined;
-
-function endsClause(code: number): boolean {
-  clauseEnds ??= Uint8Array.from({ length: 0x10000 }, (_, unit) => (CLAUSE_END.test(String.fromCharCode(unit)) ? 1 : 0));
-  return clauseEnds[code] === 1;
-}
-
-/** Written without closures or one-character strings: it runs for most matches, and allocating here cost 600 bytes a reply. */
+/** Written without closures: it runs for most matches, and allocating here cost 600 bytes a reply. */
 function accepts(terminal: Terminal, text: string, start: number, end: number): boolean {
   if (terminal.plain) return true;
   const { entry } = terminal;
@@ -239,7 +231,8 @@ function accepts(terminal: Terminal, text: string, start: number, end: number): 
   if (next) {
     let followed = false;
     for (let k = 0; k < next.length && !followed; k++) followed = text.startsWith(next[k], end);
-    if (!followed && !(entry.final && (end >= text.length || endsClause(text.charCodeAt(end))))) return false;
+    // Only a phrase not followed by one of its words needs the character after it.
+    if (!followed && !(entry.final && (end >= text.length || CLAUSE_END.test(text[end])))) return false;
   }
   return !insideAllowed(terminal, text, start, end);
 }
