@@ -14,6 +14,8 @@ const CLAUSE_BREAK = /[，。！？!?,;；\n~～]/u;
 /** 一定很着急, 肯定很难过: fellow feeling, not a promise. */
 const FEELING = /^(?:也|都)?(?:很|非常|特别|挺|会)?(?:着急|急|生气|难过|失望|理解|心疼|担心|郁闷|不开心|不舒服|烦|迫不及待|期待|开心|高兴|激动)/u;
 
+const promises = (match: PhraseMatch): boolean => match.entry.kind === 'marker' || match.entry.kind === 'absolute';
+
 export default defineRule({
   id: 'no-unfulfillable-promise',
   meta: {
@@ -36,7 +38,8 @@ export default defineRule({
   create(options) {
     return (reply) => {
       const matches = reply.matches('promises');
-      if (matches.length === 0) return;
+      // Only a marker (一定, 保证) or an absolute (百分之百) promises: outcome words alone (送达) are most matches.
+      if (!matches.some(promises)) return;
       const outcomes = matches.filter((m) => m.entry.kind === 'outcome');
       const claims = reply.matches('absolute-claims');
       // Claims of one list never overlap, so in order of start they are also in order of end.

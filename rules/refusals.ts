@@ -25,8 +25,10 @@ const POSSIBILITY = /(?:可能|也许|或许|估计|大概|应该是)(?:是|会)
 const YES_FIRST = /^(?:亲[，,]?)?(?:是?可以(?:的|哦|呢|哈|呀|滴)*|能(?:的|哦)+|支持(?:的|哦)+)$/u;
 
 export function refusals(reply: ReplyContext): PhraseMatch[] {
+  const found = reply.matches(REFUSALS);
+  if (found.length === 0) return [];
   const { text, layout } = reply;
-  return reply.matches(REFUSALS).filter((match) => {
+  return found.filter((match) => {
     if (hypotheticalAt(layout, match.start) || consequentAt(layout, match.start) || questionAt(layout, match.start) || quotedAt(layout, match.start, match.end)) return false;
     const first = layout.clauses[0];
     if (first && first !== clauseAt(layout, match.start) && YES_FIRST.test(text.slice(first.start, first.end))) return false;
