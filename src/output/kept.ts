@@ -8,7 +8,7 @@
  * column, then message), as the report orders them. Without a usable temporary
  * directory the text is kept in memory instead.
  */
-import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KefuLintError } from '../engine/errors.js';
@@ -182,6 +182,18 @@ function fileStore(path: string, fd: number, dir: string | undefined): TextStore
     written += used;
     used = 0;
   };
+  // The open file is read and written through `fd` only: where the system allows it
+  // (not Windows), its name is removed at once, so nothing is left behind even when
+  // the run is killed (Ctrl-C) before it ends; otherwise it is removed when the run ends.
+  if (dir) {
+    try {
+      unlinkSync(path);
+      rmdirSync(dir);
+      dir = undefined;
+    } catch {
+      // Removed at the end instead.
+    }
+  }
   const cleanUp = () => {
     try {
       closeSync(fd);
@@ -190,7 +202,6 @@ function fileStore(path: string, fd: number, dir: string | undefined): TextStore
     }
     if (dir) rmSync(dir, { recursive: true, force: true });
   };
-  // A run that ends early (an error, Ctrl-C handled elsewhere) leaves no file behind.
   process.once('exit', cleanUp);
   return {
     append(text) {
