@@ -1,12 +1,13 @@
 /**
- * Transcript findings for the per-file formats (json, stylish, github), kept as
- * their JSON text in a temporary file instead of as objects: a finding object
- * costs about 2.6 KB of heap, so a transcript with millions of findings would not
- * fit in memory (and its stylish text not in one string), while its text here
- * costs the disk and 24 bytes of keys. Findings come in the order their
- * conversations were linted; each file's are read back in line order (then
- * column, then message), as the report orders them. Without a usable temporary
- * directory the text is kept in memory instead.
+ * Findings for the per-file formats (json, stylish, github), kept as their JSON
+ * text in a temporary file instead of as objects: a finding object costs about
+ * 2.6 KB of heap, so a transcript or reply list with millions of findings would
+ * not fit in memory (nor its stylish text in one string), while its text here
+ * costs the disk and 24 bytes of keys. A transcript's findings come in the order
+ * its conversations were linted and are read back in line order (then column,
+ * then message), as the report orders them; a reply file's are read back as they
+ * came, or by place. Without a usable temporary directory the text is kept in
+ * memory instead.
  */
 import { closeSync, mkdtempSync, openSync, readSync, rmdirSync, rmSync, unlinkSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,15 +34,14 @@ interface TextStore {
 /** Sort keys of one file's findings, in the order they came, in growing typed arrays. */
 class Keys {
   size = 0;
-
-  /** `arrival`: read back in the order they came (a reply file's, for json and github). */
-  constructor(private readonly arrival: boolean) {}
-
   line = new Int32Array(256);
   column = new Int32Array(256);
   message = new Int32Array(256);
   start = new Float64Array(256);
   end = new Float64Array(256);
+
+  /** `arrival`: read back in the order they came (a reply file's, for json and github). */
+  constructor(private readonly arrival: boolean) {}
 
   push(line: number, column: number, message: number, start: number, end: number): void {
     if (this.size === this.line.length) this.grow();
@@ -57,11 +57,10 @@ class Keys {
   order(): Uint32Array {
     const order = new Uint32Array(this.size);
     for (let i = 0; i < this.size; i++) order[i] = i;
-    let sorted = true;
     if (this.arrival) return order;
+    let sorted = true;
     for (let i = 1; i < this.size && sorted; i++) sorted = this.compare(i - 1, i) <= 0;
-    if (sorted) return order;
-    return Uint32Array.from([...order].sort((a, b) => this.compare(a, b) || a - b));
+    return sorted ? order : order.sort((a, b) => this.compare(a, b) || a - b);
   }
 
   private compare(a: number, b: number): number {
