@@ -191,6 +191,11 @@ describe('transcript findings kept as JSON', () => {
     const rows = stylish.stdout.split('\n').filter((line) => /^\d+:\d+-/.test(line));
     expect(rows.map((row) => Number(row.split(':')[0]))).toEqual(found.map((m) => m.line));
     expect(stylish.stdout).toContain(`${found.length} errors`);
+    // A reply file and a transcript in one run: files by path, every finding counted once.
+    const both = await runCli(['replies.txt', 'chat.jsonl', '--preset', 'strict', '--no-color'], { cwd: dir });
+    const headers = both.stdout.split('\n').filter((line) => /^[a-z.]+$/.test(line));
+    expect(headers).toEqual(['chat.jsonl', 'replies.txt']);
+    expect(both.stdout).toContain(`${results[0].messages.length + found.length} errors`);
     const github = await runCli(['chat.jsonl', '--preset', 'strict', '-f', 'github'], { cwd: dir });
     expect(github.stdout.trim().split('\n').map((line) => Number(/line=(\d+)/.exec(line)![1]))).toEqual(found.map((m) => m.line));
     expect(readdirSync(work)).toEqual([]);
