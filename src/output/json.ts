@@ -66,12 +66,10 @@ export class JsonStream implements ResultSink {
     if (this.chunk.length >= HELD_MAX) this.flush();
   }
 
-  /** Findings already written as JSON: each piece one or more of them, joined by commas (see KeptFindings). */
-  addJson(pieces: Iterable<string>): void {
-    for (const piece of pieces) {
-      this.chunk += (this.messages++ > 0 ? ',' : '') + piece;
-      if (this.chunk.length >= CHUNK) this.flush();
-    }
+  /** Findings already written as JSON: one or more of them, joined by commas (see KeptFindings). */
+  addJson(piece: string): void {
+    this.chunk += (this.messages++ > 0 ? ',' : '') + piece;
+    if (this.chunk.length >= CHUNK) this.flush();
   }
 
   close(output?: string): void {
@@ -90,7 +88,7 @@ export class JsonStream implements ResultSink {
   }
 }
 
-/** `kept`: where a result's findings are kept as JSON instead of in its messages (transcripts, see KeptFindings). */
+/** `kept`: where a result's findings are kept as JSON instead of in its messages (see KeptFindings). */
 export function* jsonChunks(results: readonly FileResult[], kept?: (result: FileResult) => Iterable<string> | undefined): Generator<string> {
   const chunks: string[] = [];
   const stream = new JsonStream((chunk) => chunks.push(chunk));
@@ -98,7 +96,7 @@ export function* jsonChunks(results: readonly FileResult[], kept?: (result: File
     stream.open(result.path);
     stream.add(result.messages);
     for (const piece of kept?.(result) ?? []) {
-      stream.addJson([piece]);
+      stream.addJson(piece);
       yield* chunks.splice(0);
     }
     stream.close(result.output);
