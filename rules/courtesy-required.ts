@@ -7,7 +7,7 @@
  * 订单号呢 → 麻烦您提供一下订单号，我帮您查询
  */
 import * as z from 'zod';
-import { tokensOutside, uncovered } from '../src/engine/context.js';
+import { someTokenOutside, tokensOutside, uncovered } from '../src/engine/context.js';
 import type { PhraseMatch } from '../src/engine/matcher.js';
 import { defineRule, replySpan, type ReplyContext } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
@@ -50,13 +50,12 @@ export default defineRule({
       // Most replies have a courtesy marker: check that first, before looking at words.
       const matches = reply.matches('courtesy');
       if (matches.some((match) => match.entry.kind === undefined)) return;
-      const words = tokensOutside(reply.layout, reply.tokens).filter((t) => t.kind === 'word' && !PARTICLE.test(t.text));
-      if (words.length === 0) return;
+      // Only marks, emoticons and particles (哦, 呢): nothing to be curt with.
+      if (!someTokenOutside(reply.text, reply.layout, reply.edges, 'word', isWord)) return;
       const span = replySpan(reply);
       if (!span) return;
       const { context } = reply;
-      const acknowledged = uncovered(words, matches.filter((m) => m.entry.kind === 'acknowledgement')).length === 0;
-      if (context.history !== undefined && !context.standalone && (options.exemptAcknowledgements || !acknowledged)) {
+      if (context.history !== undefined && !context.standalone && (options.exemptAcknowledgements || !acknowledged(reply, matches))) {
         const curt = curtness(reply, matches);
         if (curt) reply.report({ start: span.start, end: span.end, reason: curt.reason, expected: curt.expected });
         return;
@@ -71,6 +70,14 @@ export default defineRule({
     };
   },
 });
+
+const isWord = (token: string) => !PARTICLE.test(token);
+
+/** Is the reply nothing but acknowledgements (好的, 收到) among its words? */
+function acknowledged(reply: ReplyContext, matches: readonly PhraseMatch[]): boolean {
+  const words = tokensOutside(reply.layout, reply.tokens).filter((t) => t.kind === 'word' && isWord(t.text));
+  return uncovered(words, matches.filter((m) => m.entry.kind === 'acknowledgement')).length === 0;
+}
 
 /** Why a reply in a conversation is curt, or undefined when it is ordinary chat. */
 function curtness(reply: ReplyContext, matches: readonly PhraseMatch[]): Curt | undefined {

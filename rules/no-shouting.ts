@@ -7,6 +7,7 @@ import * as z from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 import { inSpans, quotedAt, type SpanKind } from '../src/engine/context.js';
+import { mayHoldEmoji } from '../src/engine/tokens.js';
 
 const MARK_RUN = /[!！?？]{2,}/g;
 const LOST: ReadonlySet<SpanKind> = new Set(['lost']);
@@ -37,7 +38,7 @@ export default defineRule({
   create(options) {
     const graphemes = new Intl.Segmenter('zh', { granularity: 'grapheme' });
     return (reply) => {
-      const { text, tokens } = reply;
+      const { text } = reply;
       const isQuoted = (start: number, end: number) => options.skipQuoted && quotedAt(reply.layout, start, end);
 
       for (const run of HAS_MARK_RUN.test(text) ? text.matchAll(MARK_RUN) : []) {
@@ -56,21 +57,24 @@ export default defineRule({
         });
       }
 
-      // Rows of emoji tokens, spaces between them allowed.
+      // Rows of emoji tokens, spaces between them allowed (a reply with no emoji needs no tokens read).
+      if (!mayHoldEmoji(text)) return;
+      const { edges } = reply;
+      const { ends } = edges;
       let first = -1;
       let last = -1;
-      for (let i = 0; i <= tokens.length; i++) {
-        const token = tokens[i];
-        if (token?.kind === 'emoji') {
+      for (let i = 0; i <= edges.count; i++) {
+        const kind = i < edges.count ? edges.kindOf(i) : undefined;
+        if (kind === 'emoji') {
           if (first < 0) first = i;
           last = i;
           continue;
         }
-        if (token?.kind === 'whitespace' && !token.text.includes('\n')) continue;
+        if (kind === 'whitespace' && !hasLineBreak(text, i === 0 ? 0 : ends[i - 1], ends[i])) continue;
         if (first < 0) continue;
         const from = first;
-        const start = tokens[first].start;
-        const end = tokens[last].end;
+        const start = first === 0 ? 0 : ends[first - 1];
+        const end = ends[last];
         first = -1;
         // Every emoji takes at least one UTF-16 unit, so a short row cannot be too long.
         if (end - start <= options.maxEmoji || isQuoted(start, end)) continue;
@@ -81,7 +85,7 @@ export default defineRule({
         const seen =
           row.length <= MAX_SEGMENTED
             ? [...graphemes.segment(row)].filter((g) => !SPACE.test(g.segment)).map((g) => g.segment)
-            : tokens.slice(from, last + 1).filter((t) => t.kind === 'emoji').map((t) => t.text);
+            : reply.tokens.slice(from, last + 1).filter((t) => t.kind === 'emoji').map((t) => t.text);
         if (seen.length <= options.maxEmoji) continue;
         reply.report({
           start,
@@ -93,3 +97,8 @@ export default defineRule({
     };
   },
 });
+
+function hasLineBreak(text: string, start: number, end: number): boolean {
+  const at = text.indexOf('\n', start);
+  return at >= 0 && at < end;
+}

@@ -9,6 +9,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validateJiebaWord, type JiebaWord } from './engine/dictionary.js';
+import { edgesOfPieces } from './engine/edges.js';
 import { KefuLintError } from './engine/errors.js';
 import { piecesToPacked } from './engine/packed.js';
 import { cutInChunks, piecesToTokens, splitTokens, type Tokenizer } from './engine/tokens.js';
@@ -144,6 +145,10 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
       // UTF-8, 1 unit here); making the string well-formed keeps offsets exact.
       const clean = text.isWellFormed() ? text : text.toWellFormed();
       return piecesToTokens(clean, cutInChunks(clean, (piece) => jieba.cut(piece, true)));
+    },
+    tokenizeEdges(text) {
+      const clean = text.isWellFormed() ? text : text.toWellFormed();
+      return edgesOfPieces(clean, cutInChunks(clean, (piece) => jieba.cut(piece, true)));
     },
     tokenizeMany(texts) {
       if (texts.length < 2) return texts.map((text) => tokenizer.tokenize(text));

@@ -6,7 +6,8 @@
  * agent acts for the customer (帮您联系……).
  * 如果您没办法到店，可以…… → clause 1 is a condition: no refusal there.
  */
-import type { Token } from './tokens.js';
+import { edgesOfTokens } from './edges.js';
+import type { Token, TokenEdges } from './tokens.js';
 
 export interface Clause {
   start: number;
@@ -154,7 +155,7 @@ class ReplyClause implements Clause {
 }
 
 /** The clauses of a reply, between commas, full stops, question marks and line ends. */
-export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
+export function clausesOf(text: string, tokens: readonly Token[] | TokenEdges): Clause[] {
   const clauses: ReplyClause[] = [];
   let start = 0;
   const push = (end: number, after: number) => {
@@ -182,12 +183,15 @@ export function clausesOf(text: string, tokens: readonly Token[]): Clause[] {
     start = i = after;
   }
   push(text.length, text.length);
+  // A word opening with a negator (不, 没, 无 …): read where tokens start, their kind only for those.
+  const edges = 'ends' in tokens ? tokens : edgesOfTokens(tokens);
+  const { ends, starts } = edges;
   let at = 0;
-  for (let t = 0; t < tokens.length; t++) {
-    const token = tokens[t];
-    if (token.kind !== 'word' || !(CLASS[token.text.charCodeAt(0)] & NEGATOR)) continue;
-    while (at < clauses.length && clauses[at].end <= token.start) at++;
-    if (at < clauses.length && clauses[at].start <= token.start) clauses[at].negators = withItem(clauses[at].negators, token.start);
+  for (let t = 0; t < edges.count; t++) {
+    const start = starts ? starts[t] : t === 0 ? 0 : ends[t - 1];
+    if (!(CLASS[text.charCodeAt(start)] & NEGATOR) || edges.kindOf(t) !== 'word') continue;
+    while (at < clauses.length && clauses[at].end <= start) at++;
+    if (at < clauses.length && clauses[at].start <= start) clauses[at].negators = withItem(clauses[at].negators, start);
   }
   if (text.includes('您') || text.includes('亲') || text.includes('你')) {
     AGENT_ACTS.lastIndex = 0;

@@ -13,9 +13,10 @@
  *   agent acts for the customer (帮您联系……, 给您申请……).
  */
 import { clausesOf, type Clause } from './clauses.js';
-import { firstFrom } from './matcher.js';
+import type { TokenEdges } from './edges.js';
+import { firstFrom } from './scan.js';
 import { NOT_LANGUAGE, NOT_READ, textSpans, type SpanKind, type TextSpan } from './spans.js';
-import type { Token } from './tokens.js';
+import type { Token, TokenKind } from './tokens.js';
 
 export { NOT_LANGUAGE, textSpans, type SpanKind, type TextSpan } from './spans.js';
 export { clausesOf, type Clause } from './clauses.js';
@@ -27,7 +28,7 @@ export interface ReplyLayout {
 }
 
 /** A reply's layout: its spans at once (cheap), its clauses when a rule first asks. */
-export function layoutOf(text: string, tokens: readonly Token[]): ReplyLayout {
+export function layoutOf(text: string, tokens: readonly Token[] | TokenEdges): ReplyLayout {
   return new Layout(text, tokens);
 }
 
@@ -37,7 +38,7 @@ class Layout implements ReplyLayout {
 
   constructor(
     private readonly text: string,
-    private readonly tokens: readonly Token[],
+    private readonly tokens: readonly Token[] | TokenEdges,
   ) {
     this.spans = textSpans(text);
   }
@@ -142,6 +143,30 @@ export function inSpans(layout: ReplyLayout, start: number, end: number, kinds: 
 /** The tokens that are not inside a span of one of `kinds`, in order. */
 export function tokensOutside(layout: ReplyLayout, tokens: readonly Token[], kinds: ReadonlySet<SpanKind> = NOT_LANGUAGE): Token[] {
   return uncovered(tokens, layout.spans.filter((span) => kinds.has(span.kind)));
+}
+
+/**
+ * Is some token of `kind` outside the spans of `kinds` (as tokensOutside keeps it),
+ * with a text `test` accepts? Read from the edges: no token object is made.
+ */
+export function someTokenOutside(
+  text: string,
+  layout: ReplyLayout,
+  edges: TokenEdges,
+  kind: TokenKind,
+  test: (token: string) => boolean,
+  kinds: ReadonlySet<SpanKind> = NOT_LANGUAGE,
+): boolean {
+  const covers = layout.spans.length === 0 ? layout.spans : layout.spans.filter((span) => kinds.has(span.kind));
+  const { ends, starts } = edges;
+  let next = 0;
+  let reach = -1;
+  for (let t = 0; t < edges.count; t++) {
+    const start = starts ? starts[t] : t === 0 ? 0 : ends[t - 1];
+    while (next < covers.length && covers[next].start <= start) reach = Math.max(reach, covers[next++].end);
+    if (reach < ends[t] && edges.kindOf(t) === kind && test(text.slice(start, ends[t]))) return true;
+  }
+  return false;
 }
 
 /**

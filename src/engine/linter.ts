@@ -12,6 +12,7 @@ import { EmotionScorer, type EmotionScore } from './emotion.js';
 import { KefuLintError } from './errors.js';
 import type { Finding } from './finding.js';
 import { composeSuggestions } from './compose.js';
+import { edgesOfTokens } from './edges.js';
 import { fixUntilStable } from './fix.js';
 import type { Rule } from './rule.js';
 import { RuleRunner } from './runner.js';
@@ -20,7 +21,7 @@ import { resolveRules, RuleSettingSchema } from './settings.js';
 import { PRESETS, type Preset, type SeverityOrOff } from './severity.js';
 import { checkContext, checkText, checkTurns, MAX_REPLY_CHARS, tooLong } from './guard.js';
 import { packTokens } from './packed.js';
-import type { PackedTokens, Token, Tokenizer } from './tokens.js';
+import type { PackedTokens, Token, TokenEdges, Tokenizer } from './tokens.js';
 import { checkedTokenizer, checkTokens, withWords } from './words.js';
 
 const isRule = (value: unknown): value is Rule =>
@@ -154,8 +155,8 @@ interface Parts {
 }
 
 function assemble({ infos, conversationRules, runner, tokenizer, curve, timings }: Parts): Linter {
-  const check = (text: string, tokens: readonly Token[], context: LintContext = {}, tree?: Root): Finding[] => {
-    const findings = runner.run(text, tokens, context, tree);
+  const check = (text: string, tokens: readonly Token[] | TokenEdges, context: LintContext = {}, tree?: Root): Finding[] => {
+    const findings = runner.run(text, 'ends' in tokens ? tokens : edgesOfTokens(tokens), context, tree);
     if (findings.length < 2) return findings;
     if (!inOrder(findings)) findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return composeSuggestions(findings);
@@ -166,7 +167,8 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     checkContext(context);
     if (runner.size === 0) return [];
     if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
-    return check(text, tokenizer.tokenize(text), context);
+    // The tokens' edges straight from the segmenter when it gives them (token objects only if a rule asks).
+    return check(text, tokenizer.tokenizeEdges?.(text) ?? tokenizer.tokenize(text), context);
   };
   /** A text with tokens made elsewhere (checked against it; `which` names it in the error). */
   const checkGiven = (text: string, tokens: readonly Token[], context: LintContext | undefined, which: () => string): Finding[] => {

@@ -6,6 +6,7 @@
  * messages scored for emotion) is matched at every position instead.
  */
 import type { PhraseEntry } from './dictionary.js';
+import { edgesOfTokens, type TokenEdges } from './edges.js';
 import type { Token } from './tokens.js';
 
 export interface PhraseMatch {
@@ -59,6 +60,8 @@ export class PhraseMatcher {
   private readonly terminals: (Terminal[] | undefined)[] = [];
   /** One bit per UTF-16 code unit that starts some phrase: most tokens start none, and are passed over with one bit test. */
   private readonly starts = new Uint8Array(8192);
+  /** Does some phrase start with a whitespace character (so a whitespace token could start one)? */
+  private blankStarts = false;
   readonly size: number;
   /** Names of the dictionaries whose entries this matcher holds. */
   readonly dictionaries: ReadonlySet<string>;
@@ -103,6 +106,7 @@ export class PhraseMatcher {
     if (phrase.length === 0) return;
     const first = foldCase(phrase.charCodeAt(0));
     this.starts[first >> 3] |= 1 << (first & 7);
+    if (/^\s/u.test(phrase)) this.blankStarts = true;
     // An upper-case first letter is matched folded; the text's own letter may be either.
     if (first >= 97 && first <= 122) this.starts[(first - 32) >> 3] |= 1 << ((first - 32) & 7);
     let node = ROOT;
@@ -124,15 +128,23 @@ export class PhraseMatcher {
    * matches are reduced to the longest one starting first.
    */
   match(text: string, tokens: readonly Token[]): PhraseMatch[] {
-    if (tokens.length === 0) return [];
+    return this.matchEdges(text, edgesOfTokens(tokens));
+  }
+
+  /** `match`, given where the tokens end (no token objects are read). */
+  matchEdges(text: string, edges: TokenEdges): PhraseMatch[] {
+    const count = edges.count;
+    if (count === 0) return [];
     const { starts, terminals } = this;
+    const { ends, starts: tokenStarts } = edges;
+    // A whitespace token starts with a whitespace character: unless a phrase does too, no token passing the bit test is one.
+    const blank = this.blankStarts;
     let found: PhraseMatch[] | undefined;
-    for (let t = 0; t < tokens.length; t++) {
-      const token = tokens[t];
-      const start = token.start;
+    for (let t = 0; t < count; t++) {
+      const start = tokenStarts ? tokenStarts[t] : t === 0 ? 0 : ends[t - 1];
       const code = text.charCodeAt(start);
       // Most tokens start no phrase: one bit test, then the next token.
-      if (!(starts[code >> 3] & (1 << (code & 7))) || token.kind === 'whitespace') continue;
+      if (!(starts[code >> 3] & (1 << (code & 7))) || (blank && edges.kindOf(t) === 'whitespace')) continue;
       let node = this.child(ROOT, foldCase(code));
       // The first token that ends at or after where the walk stands: a phrase must end on a token's edge.
       let next = t;
@@ -140,8 +152,8 @@ export class PhraseMatcher {
         const terminal = terminals[node];
         if (terminal) {
           const end = i + 1;
-          while (next < tokens.length && tokens[next].end < end) next++;
-          const onEdge = next < tokens.length && (tokens[next].end === end || tokens[next].start === end);
+          while (next < count && ends[next] < end) next++;
+          const onEdge = next < count && (ends[next] === end || (tokenStarts !== undefined && tokenStarts[next] === end));
           for (let k = 0; k < terminal.length; k++) {
             const term = terminal[k];
             if ((onEdge || term.prefix) && accepts(term, text, start, end)) (found ??= []).push({ entry: term.entry, phrase: term.phrase, start, end });
@@ -284,16 +296,4 @@ function dropOverlaps(matches: PhraseMatch[]): PhraseMatch[] {
     kept.push(match);
   }
   return kept;
-}
-
-/** The index of the first match (of a list in order of start) starting at or after `offset`. */
-export function firstFrom(matches: readonly { start: number }[], offset: number): number {
-  let low = 0;
-  let high = matches.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (matches[mid].start < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }

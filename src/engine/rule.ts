@@ -12,7 +12,7 @@ import type { EmotionScore } from './emotion.js';
 import type { Edit } from './finding.js';
 import type { PhraseMatch } from './matcher.js';
 import type { Severity, SeverityOrOff } from './severity.js';
-import type { Token } from './tokens.js';
+import type { Token, TokenEdges } from './tokens.js';
 
 export interface RuleMeta {
   /** Short Chinese title, e.g. 避免生硬否定. */
@@ -51,6 +51,8 @@ export interface RuleReport {
 export interface ReplyContext {
   readonly text: string;
   readonly tokens: readonly Token[];
+  /** Where the tokens end and their kinds, read without making the token objects (most replies never need them). */
+  readonly edges: TokenEdges;
   readonly tree: Root;
   /** The reply's clauses and non-language spans (URLs, emoticons, quotes, menus …). */
   readonly layout: ReplyLayout;

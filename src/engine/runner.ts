@@ -11,6 +11,7 @@ import type { Finding } from './finding.js';
 import type { PhraseMatch, PhraseMatcher } from './matcher.js';
 import type { ReplyContext, Rule, RuleCheck, RuleReport } from './rule.js';
 import { lowerSeverity, type Severity } from './severity.js';
+import type { TokenEdges } from './edges.js';
 import type { Token } from './tokens.js';
 import { buildTree, PositionMap } from './tree.js';
 
@@ -66,8 +67,8 @@ export class RuleRunner {
    * reported. The tree and the layout are built when a rule first asks for them
    * (most replies have no phrase match and need neither).
    */
-  run(text: string, tokens: readonly Token[], context: LintContext, given?: Root): Finding[] {
-    const reply = new ReplyRun(this.shared, text, tokens, context, given);
+  run(text: string, edges: TokenEdges, context: LintContext, given?: Root): Finding[] {
+    const reply = new ReplyRun(this.shared, text, edges, context, given);
     const { timings } = this;
     if (timings) {
       let started = performance.now();
@@ -91,8 +92,8 @@ export class RuleRunner {
 
 /**
  * One reply as the rules see it. Its methods live on the prototype, so a run
- * makes one object, not a closure per method; the tree, the layout, the token
- * boundaries and each matcher's results are made when a rule first asks.
+ * makes one object, not a closure per method; the token objects, the tree, the
+ * layout and each matcher's results are made when a rule first asks.
  */
 class ReplyRun implements ReplyContext {
   readonly findings: Finding[] = [];
@@ -108,7 +109,7 @@ class ReplyRun implements ReplyContext {
   constructor(
     private readonly parts: Shared,
     readonly text: string,
-    readonly tokens: readonly Token[],
+    readonly edges: TokenEdges,
     readonly context: LintContext,
     given: Root | undefined,
   ) {
@@ -117,8 +118,12 @@ class ReplyRun implements ReplyContext {
     this.layoutBuilt = given?.data?.layout;
   }
 
+  get tokens(): readonly Token[] {
+    return this.edges.tokens();
+  }
+
   get layout(): ReplyLayout {
-    return (this.layoutBuilt ??= layoutOf(this.text, this.tokens));
+    return (this.layoutBuilt ??= layoutOf(this.text, this.edges));
   }
 
   get tree(): Root {
@@ -128,7 +133,7 @@ class ReplyRun implements ReplyContext {
   runMatcher(index: number): void {
     this.ran |= 1 << index;
     const { matchers, dictionaryIndex } = this.parts;
-    const found = matchers[index].match(this.text, this.tokens);
+    const found = matchers[index].matchEdges(this.text, this.edges);
     if (found.length === 0) return;
     const layout = this.layout;
     const spans = layout.spans.length > 0 ? layout : undefined;

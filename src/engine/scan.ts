@@ -1,4 +1,4 @@
-/** Scanning a reply's text forward without going over the same characters again. */
+/** Scanning a reply's text forward without going over the same characters again, and finding a place in a list in order. */
 
 /**
  * The first offset at or after `from` whose character `isBreak` accepts (or the
@@ -17,4 +17,16 @@ export function breakFinder(text: string, isBreak: RegExp): (from: number) => nu
     found = i;
     return i;
   };
+}
+
+/** The index of the first item (of a list in order of start: matches, spans) starting at or after `offset`. */
+export function firstFrom(items: readonly { start: number }[], offset: number): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (items[mid].start < offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }

@@ -15,6 +15,26 @@ export interface Token {
   kind: TokenKind;
 }
 
+/**
+ * A reply's tokens as where each ends, with the objects made only when asked for
+ * (see edges.ts): what the rule pass reads first.
+ */
+export interface TokenEdges {
+  /** How many tokens the reply has. */
+  readonly count: number;
+  /**
+   * Where token i ends (UTF-16 offset). Tokens cover the text in order, so token i
+   * starts where token i − 1 ends, and the first at 0.
+   */
+  readonly ends: readonly number[];
+  /** Where each token starts, only for a list given with gaps between its tokens (PhraseMatcher.match takes any list). */
+  readonly starts?: readonly number[];
+  /** The kind of token i (without making the token objects). */
+  kindOf(index: number): TokenKind;
+  /** The token objects: made on the first call, the same list after. */
+  tokens(): readonly Token[];
+}
+
 export interface Tokenizer {
   /** Split `text` into tokens that cover it exactly, in order. */
   tokenize(text: string): Token[];
@@ -22,6 +42,8 @@ export interface Tokenizer {
   tokenizeMany?(texts: readonly string[]): Token[][];
   /** The same as `tokenizeMany`, packed (see packed.ts) without making token objects; undefined when it cannot. */
   tokenizeManyPacked?(texts: readonly string[]): PackedTokens | undefined;
+  /** The tokens `tokenize` gives, as where each ends; the objects are made only when asked for (see edges.ts). */
+  tokenizeEdges?(text: string): TokenEdges;
 }
 
 /** Token lists as flat arrays, to hand to another thread without copying objects. */
@@ -93,6 +115,39 @@ export function walkPieces(text: string, pieces: readonly string[], emit: (start
 /** Might a piece of `text` belong to the token before it (an emoji modifier or joiner)? When not, no piece does. */
 export function mayJoin(text: string): boolean {
   return NEEDS_MERGE.test(text);
+}
+
+/**
+ * Might some token of `text` be an emoji? Only if it holds an emoji or a joiner
+ * (see classifyToken and joinsPrevious): every such character is one of these
+ * code units or starts with one (a test checks all of Unicode). One pass over
+ * the code units, cheaper than the two property classes.
+ */
+export function mayHoldEmoji(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xa9 || (c >= 0x4e00 && c < 0xd83c)) continue;
+    if (
+      c === 0xa9 ||
+      c === 0xae ||
+      c === 0x200d ||
+      c === 0x203c ||
+      c === 0x2049 ||
+      c === 0x20e3 ||
+      (c >= 0x2100 && c <= 0x2b55) ||
+      c === 0x3030 ||
+      c === 0x303d ||
+      c === 0x3297 ||
+      c === 0x3299 ||
+      (c >= 0xd83c && c <= 0xd83f) ||
+      c === 0xdb40 ||
+      c === 0xfe0e ||
+      c === 0xfe0f
+    ) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Does `piece` belong to the token before it (text, kind): a modifier, or what follows a zero-width joiner? */

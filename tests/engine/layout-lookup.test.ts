@@ -10,9 +10,9 @@ import { clauseAt, inSpans, tokensOutside, type ReplyLayout } from '../../src/en
 import type { Clause } from '../../src/engine/context.js';
 import type { SpanKind, TextSpan } from '../../src/engine/spans.js';
 import type { Token } from '../../src/engine/tokens.js';
-import { firstFrom, PhraseMatcher } from '../../src/engine/matcher.js';
+import { PhraseMatcher } from '../../src/engine/matcher.js';
 import { toPhraseDictionary } from '../../src/engine/dictionary.js';
-import { breakFinder } from '../../src/engine/scan.js';
+import { breakFinder, firstFrom } from '../../src/engine/scan.js';
 import { seededRandom } from '../../tools/random.js';
 
 const KINDS: SpanKind[] = ['url', 'quote', 'emoticon', 'placeholder', 'menu'];

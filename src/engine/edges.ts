@@ -1,0 +1,93 @@
+/**
+ * A reply's tokens as the rule pass reads them. The phrase matcher needs only
+ * where each token ends, and most replies need nothing more: the token objects
+ * are made when a rule first asks for them. `lint` on every keystroke then pays
+ * for jieba's cut and little else.
+ */
+import { classifyToken, mayJoin, piecesToTokens, type Token, type TokenEdges, type TokenKind } from './tokens.js';
+
+export type { TokenEdges } from './tokens.js';
+
+/** Edges of tokens already made (in order; PhraseMatcher.match also takes a list with gaps). */
+export function edgesOfTokens(tokens: readonly Token[]): TokenEdges {
+  return new GivenTokens(tokens);
+}
+
+/**
+ * Edges of the pieces a segmenter cut `text` into: the tokens `piecesToTokens`
+ * makes. When every piece stands where the one before ended and none can join
+ * the token before it (an emoji modifier or joiner), each piece is one token and
+ * no object is made until a rule asks; otherwise the tokens are made at once.
+ */
+export function edgesOfPieces(text: string, pieces: readonly string[]): TokenEdges {
+  const ends: number[] = [];
+  let cursor = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i];
+    if (piece.length === 0 || mayJoinBefore(piece) || !text.startsWith(piece, cursor)) return new GivenTokens(piecesToTokens(text, pieces));
+    ends.push((cursor += piece.length));
+  }
+  if (cursor !== text.length) return new GivenTokens(piecesToTokens(text, pieces));
+  return new PieceTokens(text, pieces, ends);
+}
+
+/**
+ * Could `piece` join the token before it, or the next one join it (see
+ * joinsPrevious)? Only a piece opening with a modifier or joiner (or with the
+ * lead unit of a skin tone or tag character) or ending with a zero-width joiner.
+ */
+function mayJoinBefore(piece: string): boolean {
+  const first = piece.charCodeAt(0);
+  return (
+    first === 0xfe0e || first === 0xfe0f || first === 0x200d || first === 0x20e3 || first === 0xd83c || first === 0xdb40 || piece.charCodeAt(piece.length - 1) === 0x200d
+  );
+}
+
+class GivenTokens implements TokenEdges {
+  readonly count: number;
+  readonly ends: number[];
+  readonly starts: number[] | undefined;
+
+  constructor(private readonly list: readonly Token[]) {
+    this.count = list.length;
+    const ends: number[] = [];
+    let gaps = false;
+    for (let i = 0; i < list.length; i++) {
+      ends.push(list[i].end);
+      if (list[i].start !== (i === 0 ? 0 : list[i - 1].end)) gaps = true;
+    }
+    this.ends = ends;
+    this.starts = gaps ? list.map((token) => token.start) : undefined;
+  }
+
+  kindOf(index: number): TokenKind {
+    return this.list[index].kind;
+  }
+
+  tokens(): readonly Token[] {
+    return this.list;
+  }
+}
+
+/** One token per piece (see edgesOfPieces). */
+class PieceTokens implements TokenEdges {
+  readonly count: number;
+  private made: Token[] | undefined;
+  private joins: boolean | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly pieces: readonly string[],
+    readonly ends: number[],
+  ) {
+    this.count = ends.length;
+  }
+
+  kindOf(index: number): TokenKind {
+    return this.made ? this.made[index].kind : classifyToken(this.pieces[index], (this.joins ??= mayJoin(this.text)));
+  }
+
+  tokens(): readonly Token[] {
+    return (this.made ??= piecesToTokens(this.text, this.pieces));
+  }
+}
