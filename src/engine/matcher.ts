@@ -25,6 +25,8 @@ export interface PhraseMatch {
  */
 interface Terminal {
   entry: PhraseEntry;
+  /** Where the entry's dictionary stands in the matcher's `dictionaries`. */
+  dictionary: number;
   phrase: string;
   prefix: boolean;
   /** No `next` and no look-alikes: every match on a token boundary is accepted. */
@@ -77,9 +79,10 @@ export class PhraseMatcher {
     this.edgeTo = new Int32Array(capacity);
     this.mask = capacity - 1;
     this.dictionaries = new Set(entries.map((entry) => entry.dictionary));
+    const numbers = new Map([...this.dictionaries].map((name, index) => [name, index]));
     for (const entry of entries) {
       for (const phrase of [entry.phrase, ...entry.variants]) {
-        this.insert(phrase, entry);
+        this.insert(phrase, entry, numbers.get(entry.dictionary)!);
         size++;
       }
     }
@@ -102,7 +105,7 @@ export class PhraseMatcher {
     return this.edgeTo[this.slot(node, code)];
   }
 
-  private insert(phrase: string, entry: PhraseEntry): void {
+  private insert(phrase: string, entry: PhraseEntry, dictionary: number): void {
     if (phrase.length === 0) return;
     const first = foldCase(phrase.charCodeAt(0));
     this.starts[first >> 3] |= 1 << (first & 7);
@@ -120,7 +123,7 @@ export class PhraseMatcher {
       }
       node = this.edgeTo[slot];
     }
-    (this.terminals[node] ??= []).push(terminalOf(entry, phrase));
+    (this.terminals[node] ??= []).push(terminalOf(entry, dictionary, phrase));
   }
 
   /**
@@ -128,18 +131,39 @@ export class PhraseMatcher {
    * matches are reduced to the longest one starting first.
    */
   match(text: string, tokens: readonly Token[]): PhraseMatch[] {
-    return this.matchEdges(text, edgesOfTokens(tokens));
+    const found: PhraseMatch[] = [];
+    this.walk(text, edgesOfTokens(tokens), (term, start, end) => found.push({ entry: term.entry, phrase: term.phrase, start, end }));
+    return dropOverlaps(found);
   }
 
-  /** `match`, given where the tokens end (no token objects are read). */
-  matchEdges(text: string, edges: TokenEdges): PhraseMatch[] {
+  /**
+   * The matches `match` gives, one list per dictionary, given where the tokens
+   * end (no token object is read): the list of the matcher's i-th dictionary (in
+   * the order of `dictionaries`) goes to `lists[first + i]`, made when it gets
+   * its first match. Overlaps are dropped as the walk goes, so a match that loses
+   * to another makes no object.
+   */
+  matchInto(text: string, edges: TokenEdges, lists: (PhraseMatch[] | undefined)[], first: number): void {
+    this.walk(text, edges, (term, start, end) => {
+      const list = lists[first + term.dictionary];
+      if (list === undefined) {
+        lists[first + term.dictionary] = [{ entry: term.entry, phrase: term.phrase, start, end }];
+        return;
+      }
+      // Matches come by start, then by end: only the last one kept can overlap this one.
+      const last = list[list.length - 1];
+      if (last.end <= start) list.push({ entry: term.entry, phrase: term.phrase, start, end });
+      else if (last.start === start && end > last.end) list[list.length - 1] = { entry: term.entry, phrase: term.phrase, start, end };
+    });
+  }
+
+  /** Every accepted match, by start and then by end: the trie walked from each token start, ending on a token's edge. */
+  private walk(text: string, edges: TokenEdges, found: (term: Terminal, start: number, end: number) => void): void {
     const count = edges.count;
-    if (count === 0) return [];
     const { starts, terminals } = this;
     const { ends, starts: tokenStarts } = edges;
     // A whitespace token starts with a whitespace character: unless a phrase does too, no token passing the bit test is one.
     const blank = this.blankStarts;
-    let found: PhraseMatch[] | undefined;
     for (let t = 0; t < count; t++) {
       const start = tokenStarts ? tokenStarts[t] : t === 0 ? 0 : ends[t - 1];
       const code = text.charCodeAt(start);
@@ -156,14 +180,13 @@ export class PhraseMatcher {
           const onEdge = next < count && (ends[next] === end || (tokenStarts !== undefined && tokenStarts[next] === end));
           for (let k = 0; k < terminal.length; k++) {
             const term = terminal[k];
-            if ((onEdge || term.prefix) && accepts(term, text, start, end)) (found ??= []).push({ entry: term.entry, phrase: term.phrase, start, end });
+            if ((onEdge || term.prefix) && accepts(term, text, start, end)) found(term, start, end);
           }
         }
         if (++i >= text.length) break;
         node = this.child(node, foldCase(text.charCodeAt(i)));
       }
     }
-    return found ? dropOverlaps(found) : [];
   }
 
   /**
@@ -197,9 +220,10 @@ export class PhraseMatcher {
   }
 }
 
-function terminalOf(entry: PhraseEntry, phrase: string): Terminal {
+function terminalOf(entry: PhraseEntry, dictionary: number, phrase: string): Terminal {
   const terminal: Terminal = {
     entry,
+    dictionary,
     phrase,
     prefix: entry.prefix,
     plain: !entry.next && entry.allows.length === 0,

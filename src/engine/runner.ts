@@ -31,6 +31,8 @@ const NO_CURVE: readonly (EmotionScore | undefined)[] = [];
 interface Shared {
   matchers: readonly PhraseMatcher[];
   dictionaryIndex: Map<string, number>;
+  /** The number of each matcher's first dictionary (its others follow in order). */
+  firstNumber: number[];
   matcherOfDictionary: number[];
   scorer: EmotionScorer | undefined;
   first: ActiveRule;
@@ -49,13 +51,15 @@ export class RuleRunner {
   ) {
     const dictionaryIndex = new Map<string, number>();
     const matcherOfDictionary: number[] = [];
+    const firstNumber: number[] = [];
     matchers.forEach((matcher, index) => {
+      firstNumber.push(matcherOfDictionary.length);
       for (const name of matcher.dictionaries) {
         dictionaryIndex.set(name, matcherOfDictionary.length);
         matcherOfDictionary.push(index);
       }
     });
-    this.shared = { matchers, dictionaryIndex, matcherOfDictionary, scorer, first: rules[0] };
+    this.shared = { matchers, dictionaryIndex, firstNumber, matcherOfDictionary, scorer, first: rules[0] };
   }
 
   get size(): number {
@@ -132,18 +136,19 @@ class ReplyRun implements ReplyContext {
 
   runMatcher(index: number): void {
     this.ran |= 1 << index;
-    const { matchers, dictionaryIndex } = this.parts;
-    const found = matchers[index].matchEdges(this.text, this.edges);
-    if (found.length === 0) return;
-    const layout = this.layout;
-    const spans = layout.spans.length > 0 ? layout : undefined;
+    const { matchers, firstNumber } = this.parts;
     const lists = (this.lists ??= []);
-    for (const match of found) {
-      if (spans && inSpans(spans, match.start, match.end)) continue;
-      const number = dictionaryIndex.get(match.entry.dictionary)!;
+    const first = firstNumber[index];
+    const last = first + matchers[index].dictionaries.size;
+    matchers[index].matchInto(this.text, this.edges, lists, first);
+    // A match in a URL, emoticon code, placeholder or menu path is left out.
+    for (let number = first; number < last; number++) {
       const list = lists[number];
-      if (list) list.push(match);
-      else lists[number] = [match];
+      if (list === undefined) continue;
+      const layout = this.layout;
+      if (layout.spans.length === 0) return;
+      const kept = list.filter((match) => !inSpans(layout, match.start, match.end));
+      lists[number] = kept.length > 0 ? kept : undefined;
     }
   }
 
