@@ -20,12 +20,13 @@ export function edgesOfTokens(tokens: readonly Token[]): TokenEdges {
  * no object is made until a rule asks; otherwise the tokens are made at once.
  */
 export function edgesOfPieces(text: string, pieces: readonly string[]): TokenEdges {
-  const ends: number[] = [];
+  // One token per piece, or no edges from here at all.
+  const ends = new Array<number>(pieces.length);
   let cursor = 0;
   for (let i = 0; i < pieces.length; i++) {
     const piece = pieces[i];
     if (piece.length === 0 || mayJoinBefore(piece) || !text.startsWith(piece, cursor)) return new GivenTokens(piecesToTokens(text, pieces));
-    ends.push((cursor += piece.length));
+    ends[i] = cursor += piece.length;
   }
   if (cursor !== text.length) return new GivenTokens(piecesToTokens(text, pieces));
   return new PieceTokens(text, pieces, ends);

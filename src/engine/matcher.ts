@@ -60,8 +60,12 @@ export class PhraseMatcher {
   private nodes = ROOT;
   /** The phrases ending at each node, by node number. */
   private readonly terminals: (Terminal[] | undefined)[] = [];
-  /** One bit per UTF-16 code unit that starts some phrase: most tokens start none, and are passed over with one bit test. */
-  private readonly starts = new Uint8Array(8192);
+  /**
+   * The node each UTF-16 code unit leads to from the root (0: it starts no phrase),
+   * by the text's own unit: most tokens start no phrase and are passed over with
+   * one look-up, and the others skip the first hash.
+   */
+  private readonly firstNode = new Int32Array(65536);
   /** Does some phrase start with a whitespace character (so a whitespace token could start one)? */
   private blankStarts = false;
   readonly size: number;
@@ -107,11 +111,7 @@ export class PhraseMatcher {
 
   private insert(phrase: string, entry: PhraseEntry, dictionary: number): void {
     if (phrase.length === 0) return;
-    const first = foldCase(phrase.charCodeAt(0));
-    this.starts[first >> 3] |= 1 << (first & 7);
     if (/^\s/u.test(phrase)) this.blankStarts = true;
-    // An upper-case first letter is matched folded; the text's own letter may be either.
-    if (first >= 97 && first <= 122) this.starts[(first - 32) >> 3] |= 1 << ((first - 32) & 7);
     let node = ROOT;
     for (let i = 0; i < phrase.length; i++) {
       const code = foldCase(phrase.charCodeAt(i));
@@ -122,6 +122,11 @@ export class PhraseMatcher {
         this.edgeTo[slot] = ++this.nodes;
       }
       node = this.edgeTo[slot];
+      if (i === 0) {
+        this.firstNode[code] = node;
+        // An upper-case first letter is matched folded; the text's own letter may be either.
+        if (code >= 97 && code <= 122) this.firstNode[code - 32] = node;
+      }
     }
     (this.terminals[node] ??= []).push(terminalOf(entry, dictionary, phrase));
   }
@@ -160,16 +165,15 @@ export class PhraseMatcher {
   /** Every accepted match, by start and then by end: the trie walked from each token start, ending on a token's edge. */
   private walk(text: string, edges: TokenEdges, found: (term: Terminal, start: number, end: number) => void): void {
     const count = edges.count;
-    const { starts, terminals } = this;
+    const { firstNode, terminals } = this;
     const { ends, starts: tokenStarts } = edges;
-    // A whitespace token starts with a whitespace character: unless a phrase does too, no token passing the bit test is one.
+    // A whitespace token starts with a whitespace character: unless a phrase does too, no token that starts a phrase is one.
     const blank = this.blankStarts;
     for (let t = 0; t < count; t++) {
       const start = tokenStarts ? tokenStarts[t] : t === 0 ? 0 : ends[t - 1];
-      const code = text.charCodeAt(start);
-      // Most tokens start no phrase: one bit test, then the next token.
-      if (!(starts[code >> 3] & (1 << (code & 7))) || (blank && edges.kindOf(t) === 'whitespace')) continue;
-      let node = this.child(ROOT, foldCase(code));
+      // Most tokens start no phrase: one look-up, then the next token.
+      let node = firstNode[text.charCodeAt(start)];
+      if (!node || (blank && edges.kindOf(t) === 'whitespace')) continue;
       // The first token that ends at or after where the walk stands: a phrase must end on a token's edge.
       let next = t;
       for (let i = start; node !== 0; ) {
@@ -195,10 +199,9 @@ export class PhraseMatcher {
    */
   matchAnywhere(text: string): PhraseMatch[] {
     const found: PhraseMatch[] = [];
-    const { starts, terminals } = this;
+    const { firstNode, terminals } = this;
     for (let start = 0; start < text.length; ) {
-      const code = text.charCodeAt(start);
-      if (!(starts[code >> 3] & (1 << (code & 7)))) {
+      if (firstNode[text.charCodeAt(start)] === 0) {
         start++;
         continue;
       }
