@@ -4,7 +4,7 @@
  * are made when a rule first asks for them. `lint` on every keystroke then pays
  * for jieba's cut and little else.
  */
-import { classifyToken, mayJoin, piecesToTokens, type Token, type TokenEdges, type TokenKind } from './tokens.js';
+import { classifyToken, mayJoin, piecesToTokens, type PackedTokens, type Token, type TokenEdges, type TokenKind } from './tokens.js';
 
 export type { TokenEdges } from './tokens.js';
 
@@ -90,5 +90,78 @@ class PieceTokens implements TokenEdges {
 
   tokens(): readonly Token[] {
     return (this.made ??= piecesToTokens(this.text, this.pieces));
+  }
+}
+
+const KIND_CODES: readonly TokenKind[] = ['word', 'punctuation', 'whitespace', 'symbol', 'emoji'];
+
+/**
+ * Each text's edges, read from packed tokens (see packed.ts) one text at a time:
+ * no token object is made unless a rule asks. The packed tokens are checked as
+ * they are read; `complaint` says what is wrong and where, as a sentence.
+ */
+export class PackedEdgesReader {
+  private index = 0;
+  private at = 0;
+
+  constructor(
+    private readonly packed: PackedTokens,
+    private readonly complaint: (detail: string, index: number) => Error,
+  ) {}
+
+  /** Pass over the next text's tokens (a text that is not linted: too long). */
+  skip(): void {
+    this.at += this.packed.counts[this.index++] ?? 0;
+  }
+
+  /** The next text's edges; tokens that do not cover `text` in order are an error. */
+  next(text: string): TokenEdges {
+    const { packed, index } = this;
+    const count = packed.counts[index];
+    if (count === undefined || this.at + count > packed.ends.length || this.at + count > packed.kinds.length) throw this.complaint('词元数目与文本不符', index);
+    const ends: number[] = new Array<number>(count);
+    let previous = 0;
+    for (let i = 0; i < count; i++) {
+      const end = packed.ends[this.at + i];
+      const kind = packed.kinds[this.at + i];
+      if (end <= previous || end > text.length || kind >= KIND_CODES.length) throw this.complaint(`第 ${i + 1} 个词元的位置或类别无效`, index);
+      ends[i] = previous = end;
+    }
+    if (previous !== text.length) throw this.complaint(`词元只覆盖到第 ${previous} 个字符，原文有 ${text.length} 个`, index);
+    const edges = new PackedEdges(text, ends, packed.kinds, this.at);
+    this.index++;
+    this.at += count;
+    return edges;
+  }
+}
+
+/** One text's tokens in packed arrays (see PackedEdgesReader). */
+class PackedEdges implements TokenEdges {
+  readonly count: number;
+  private made: Token[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly ends: number[],
+    private readonly kinds: Uint8Array,
+    private readonly first: number,
+  ) {
+    this.count = ends.length;
+  }
+
+  kindOf(index: number): TokenKind {
+    return KIND_CODES[this.kinds[this.first + index]];
+  }
+
+  tokens(): readonly Token[] {
+    if (this.made) return this.made;
+    const made: Token[] = [];
+    let start = 0;
+    for (let i = 0; i < this.count; i++) {
+      const end = this.ends[i];
+      made.push({ text: this.text.slice(start, end), start, end, kind: this.kindOf(i) });
+      start = end;
+    }
+    return (this.made = made);
   }
 }

@@ -14,6 +14,7 @@ import type { Finding } from './finding.js';
 import { composeSuggestions } from './compose.js';
 import { edgesOfTokens } from './edges.js';
 import { fixUntilStable } from './fix.js';
+import { GivenReader, type GivenTokens } from './given.js';
 import type { Rule } from './rule.js';
 import { RuleRunner } from './runner.js';
 import { activateRules, buildMatchers, collectRules, mergeDictionaries } from './parts.js';
@@ -22,7 +23,7 @@ import { PRESETS, type Preset, type SeverityOrOff } from './severity.js';
 import { checkContext, checkText, checkTurns, MAX_REPLY_CHARS, tooLong } from './guard.js';
 import { packTokens } from './packed.js';
 import type { PackedTokens, Token, TokenEdges, Tokenizer } from './tokens.js';
-import { checkedTokenizer, checkTokens, withWords } from './words.js';
+import { checkedTokenizer, withWords } from './words.js';
 
 const isRule = (value: unknown): value is Rule =>
   typeof value === 'object' &&
@@ -84,16 +85,18 @@ export interface Linter {
   tokenizePacked(texts: readonly string[]): PackedTokens;
   /**
    * Lint replies already tokenized by this linter's `tokenize` or `tokenizeMany`
-   * (in another thread, say): the same findings as `lintMany`. Tokens that do not
-   * cover their text exactly are a KefuLintError.
+   * (in another thread, say), or all of them packed by `tokenizePacked` (read as
+   * they are, without making token objects): the same findings as `lintMany`.
+   * Tokens that do not cover their text exactly are a KefuLintError.
    */
-  lintTokenized(texts: readonly string[], tokens: readonly (readonly Token[])[], context?: LintContext): Finding[][];
+  lintTokenized(texts: readonly string[], tokens: GivenTokens, context?: LintContext): Finding[][];
   /**
    * Lint a whole conversation: findings per agent message plus the conversation-level
    * ones. `agentTokens`, when the agent messages were tokenized elsewhere (by this
-   * linter's `tokenizeMany` or `tokenizePacked`): one list per agent message, in order.
+   * linter's `tokenizeMany` or `tokenizePacked`): one list per agent message, in order,
+   * or the agent messages' tokens as `tokenizePacked` gave them.
    */
-  lintConversation(messages: readonly ConversationTurn[], agentTokens?: readonly (readonly Token[])[]): ConversationResult;
+  lintConversation(messages: readonly ConversationTurn[], agentTokens?: GivenTokens): ConversationResult;
   /** The customer's emotion at each turn (undefined for agent turns). */
   emotionCurve(turns: readonly Pick<ConversationTurn, 'role' | 'text'>[]): (EmotionScore | undefined)[];
   /** Milliseconds spent per rule so far, when created with `profile: true`. */
@@ -167,14 +170,13 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
     checkContext(context);
     if (runner.size === 0) return [];
     if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
-    // The tokens' edges straight from the segmenter when it gives them (token objects only if a rule asks).
+    // Where the tokens end, from the segmenter when it can tell (token objects only if a rule asks).
     return check(text, tokenizer.tokenizeEdges?.(text) ?? tokenizer.tokenize(text), context);
   };
-  /** A text with tokens made elsewhere (checked against it; `which` names it in the error). */
-  const checkGiven = (text: string, tokens: readonly Token[], context: LintContext | undefined, which: () => string): Finding[] => {
-    if (runner.size === 0) return [];
-    if (text.length > MAX_REPLY_CHARS) return [tooLong(text, lengthDocs)];
-    return check(text, checkTokens(text, tokens, () => `${which()}的词元无效`, 'input'), context);
+  /** A text with tokens made elsewhere: the next in `given`, checked against it. */
+  const checkGiven = (text: string, given: GivenReader, context: LintContext | undefined): Finding[] => {
+    const edges = given.edges(text, runner.size > 0 && text.length <= MAX_REPLY_CHARS);
+    return edges ? check(text, edges, context) : runner.size === 0 ? [] : [tooLong(text, lengthDocs)];
   };
   const tokenizeAll = (texts: readonly string[]) => (runner.size === 0 ? undefined : tokensByText(tokenizer, texts));
   return {
@@ -212,13 +214,14 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
       return packed ?? packTokens(tokenizeEach(tokenizer, texts));
     },
     lintTokenized(texts, tokens, context) {
-      if (!Array.isArray(texts) || !Array.isArray(tokens) || texts.length !== tokens.length) {
-        throw new KefuLintError('input', 'lintTokenized() 需要等长的文本数组与词元数组。');
+      const given = new GivenReader(tokens, (index) => `lintTokenized() 第 ${index + 1} 项`);
+      if (!Array.isArray(texts) || given.count !== texts.length) {
+        throw new KefuLintError('input', 'lintTokenized() 需要等长的文本数组与词元数组（或 tokenizePacked 给出的打包词元）。');
       }
       checkContext(context);
       return texts.map((text, index) => {
         if (typeof text !== 'string') checkText(text, `lintTokenized() 的第 ${index + 1} 项`);
-        return checkGiven(text, tokens[index], context, () => `lintTokenized() 第 ${index + 1} 项`);
+        return checkGiven(text, given, context);
       });
     },
     lintConversation(messages, agentTokens) {
@@ -226,7 +229,7 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
       const own = agentTokens === undefined ? tokenizeAll(messages.flatMap((m) => (m.role === 'agent' && typeof m.text === 'string' ? [m.text] : []))) : undefined;
       const lintTurn =
         agentTokens !== undefined
-          ? inTurn(messages, agentTokens, (text, tokens, context, index) => checkGiven(text, tokens, context, () => `lintConversation() 第 ${index + 1} 条客服消息`))
+          ? inTurn(messages, agentTokens, (text, given, context) => checkGiven(text, given, context))
           : (text: string, context: LintContext) => (own?.has(text) ? check(text, own.get(text)!, context) : lint(text, context));
       return lintConversationWith({ lint: lintTurn, conversationRules, curve: (turns) => curve(turns, false) }, messages);
     },
@@ -235,20 +238,17 @@ function assemble({ infos, conversationRules, runner, tokenizer, curve, timings 
   };
 }
 
-/** A conversation's agent messages, linted in order, each with its list of `agentTokens`. */
+/** A conversation's agent messages, linted in order, each with its tokens in `agentTokens`. */
 function inTurn(
   messages: readonly ConversationTurn[],
-  agentTokens: readonly (readonly Token[])[],
-  lint: (text: string, tokens: readonly Token[], context: LintContext, index: number) => Finding[],
+  agentTokens: GivenTokens,
+  lint: (text: string, given: GivenReader, context: LintContext) => Finding[],
 ): (text: string, context: LintContext) => Finding[] {
-  if (!Array.isArray(agentTokens) || agentTokens.length !== messages.filter((m) => m.role === 'agent').length) {
-    throw new KefuLintError('input', 'lintConversation() 的 agentTokens 应与客服消息一一对应（每条客服消息一个词元数组）。');
+  const given = new GivenReader(agentTokens, (index) => `lintConversation() 第 ${index + 1} 条客服消息`);
+  if (given.count !== messages.filter((m) => m.role === 'agent').length) {
+    throw new KefuLintError('input', 'lintConversation() 的 agentTokens 应与客服消息一一对应（每条客服消息一个词元数组，或打包词元中的一项）。');
   }
-  let next = 0;
-  return (text, context) => {
-    const index = next++;
-    return lint(text, agentTokens[index], context, index);
-  };
+  return (text, context) => lint(text, given, context);
 }
 
 function describeRule(rule: Rule<any>, severity: SeverityOrOff): RuleInfo {

@@ -140,6 +140,25 @@ export class PackedReader {
   }
 }
 
+/** Packed tokens a few texts at a time, as views into the whole (nothing copied), in order. */
+export class PackedSlices {
+  private index = 0;
+  private at = 0;
+
+  constructor(private readonly packed: PackedTokens) {}
+
+  /** The packed tokens of the next `count` texts (fewer at the end). */
+  next(count: number): PackedTokens {
+    const counts = this.packed.counts.subarray(this.index, this.index + count);
+    let total = 0;
+    for (let i = 0; i < counts.length; i++) total += counts[i];
+    const slice: PackedTokens = { counts, ends: this.packed.ends.subarray(this.at, this.at + total), kinds: this.packed.kinds.subarray(this.at, this.at + total) };
+    this.index += counts.length;
+    this.at += total;
+    return slice;
+  }
+}
+
 /**
  * The token lists `packTokens` was given, over the same texts; with `step`, handed
  * to `each` that many texts at a time (so one step's tokens die young), else all at once.

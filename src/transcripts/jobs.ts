@@ -16,7 +16,7 @@ import { ConversationGrouper } from '../inputs/transcript/grouper.js';
 import { parseJsonlLine } from '../inputs/transcript/jsonl.js';
 import type { Conversation, LineProblem } from '../inputs/transcript/messages.js';
 import { invalidText } from '../text/decode.js';
-import { PackedReader, type PackedTokens } from '../engine/packed.js';
+import { PackedSlices, type PackedTokens } from '../engine/packed.js';
 import type { JobQueue } from '../workers/pool.js';
 import { ReportBuilder, type PartialReport } from './report.js';
 import type { Scorecard } from './scorecard.js';
@@ -103,10 +103,10 @@ export function runTranscriptJob(job: TranscriptJob, segmenter?: Segmenter): Job
   const agentTexts = (conversation: Conversation) => conversation.messages.flatMap((m) => (m.role === 'agent' ? [m.text] : []));
   const texts = read.conversations.flatMap(agentTexts);
   return segmenter(texts).then((packed) => {
-    // Each conversation's tokens unpacked as it is linted: they die young.
-    const reader = new PackedReader(texts, packed);
+    // Each conversation's packed tokens handed on as they are: token objects are made only where a rule asks.
+    const slices = new PackedSlices(packed);
     for (const conversation of read.conversations) {
-      const tokens = reader.next(conversation.messages.filter((m) => m.role === 'agent').length);
+      const tokens = slices.next(conversation.messages.filter((m) => m.role === 'agent').length);
       builder.add(job.file, conversation, linter.lintConversation(conversation.messages, tokens));
     }
     return result();

@@ -6,7 +6,7 @@
 import { linterForSpec, type LinterSpec } from '../config/resolve.js';
 import type { LintContext } from '../engine/conversation.js';
 import type { Finding } from '../engine/finding.js';
-import { unpackTokens, type PackedTokens } from '../engine/packed.js';
+import type { PackedTokens } from '../engine/packed.js';
 
 export interface RepliesJob {
   type: 'replies';
@@ -16,19 +16,7 @@ export interface RepliesJob {
   context: LintContext;
 }
 
-/**
- * Replies linted per step within a batch: each step's token objects die young,
- * collected in the young generation (a whole batch's would be promoted and
- * collected as old garbage). Measured on the bench corpus.
- */
-const LINT_STEP = 256;
-
 export function lintReplies(job: RepliesJob): Finding[][] {
-  // A few hundred replies at a time: one step's tokens and layouts die young.
-  const linter = linterForSpec(job.spec, true);
-  const findings: Finding[][] = [];
-  unpackTokens(job.texts, job.tokens, LINT_STEP, (first, lists) => {
-    for (const list of linter.lintTokenized(job.texts.slice(first, first + lists.length), lists, job.context)) findings.push(list);
-  });
-  return findings;
+  // The packed tokens as they came: token objects are made only where a rule asks.
+  return linterForSpec(job.spec, true).lintTokenized(job.texts, job.tokens, job.context);
 }

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createLinter, KefuLintError, type Linter } from '../../src/index.js';
 import { MAX_REPLY_CHARS } from '../../src/engine/guard.js';
-import { packInSteps, packTokens, unpackTokens } from '../../src/engine/packed.js';
+import { PackedSlices, packInSteps, packTokens, unpackTokens } from '../../src/engine/packed.js';
 import type { Token } from '../../src/engine/tokens.js';
 import { generateReplies } from '../../tools/bench/corpus.js';
 import { builtinWords } from '../../src/dictionaries.js';
@@ -118,6 +118,29 @@ describe('lintTokenized', () => {
     expect(shop.lintTokenized(texts, tokens)).toEqual(shop.lintMany(texts));
   });
 
+  it('finds the same given all the tokens packed, as tokenizePacked gives them', () => {
+    const long = '这个我们做不到'.repeat(Math.ceil(MAX_REPLY_CHARS / 7) + 1);
+    const texts = [...TEXTS, long, '好的'];
+    const packed = linter.tokenizePacked(texts);
+    expect(linter.lintTokenized(texts, packed, { standalone: true })).toEqual(linter.lintMany(texts, { standalone: true }));
+    expect(shop.lintTokenized(texts, shop.tokenizePacked(texts))).toEqual(shop.lintMany(texts));
+  });
+
+  it('packed tokens that do not cover their texts are an input error naming the reply', () => {
+    const texts = ['这个不行', '好的'];
+    const packed = linter.tokenizePacked(texts);
+    // The texts swapped: the first one's tokens end past 好的 and short of 这个不行.
+    expect(() => linter.lintTokenized([texts[1], texts[0]], packed)).toThrow(/第 1 项的词元无效：第 \d+ 个词元的位置或类别无效/);
+    const short = { ...packed, ends: packed.ends.map((end, i) => (i === packed.counts[0] - 1 ? end - 1 : end)) };
+    expect(() => linter.lintTokenized(texts, short)).toThrow(/第 1 项的词元无效：词元只覆盖到第 3 个字符，原文有 4 个/);
+    const badKind = { ...packed, kinds: packed.kinds.map((kind, i) => (i === packed.kinds.length - 1 ? 9 : kind)) };
+    expect(() => linter.lintTokenized(texts, badKind)).toThrow(/第 2 项的词元无效/);
+    expect(() => linter.lintTokenized(['这个不行'], packed)).toThrow(/等长/);
+    // Fewer tokens than the counts say.
+    const cut = { counts: packed.counts, ends: packed.ends.slice(0, 2), kinds: packed.kinds.slice(0, 2) };
+    expect(() => linter.lintTokenized(texts, cut)).toThrow(KefuLintError);
+  });
+
   it('tokens that do not cover their text are an input error naming the reply, not wrong findings', () => {
     const tokens = linter.tokenizeMany(['这个不行', '好的']);
     expect(() => linter.lintTokenized(['这个不行', '好的'], [tokens[1], tokens[0]])).toThrow(KefuLintError);
@@ -143,6 +166,17 @@ describe('lintConversation with the agents’ tokens given', () => {
     const given = linter.lintConversation(conversation, tokens);
     expect(given).toEqual(linter.lintConversation(conversation));
     expect(given.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['no-negative-phrasing', 'empathy-required', 'max-reply-length', 'response-time']));
+  });
+
+  it('finds the same given the agent messages’ tokens packed, each conversation a view into a larger whole', () => {
+    const others = ['您好', '这个不行'];
+    const packed = linter.tokenizePacked([...others, ...agentTexts]);
+    const slices = new PackedSlices(packed);
+    slices.next(others.length);
+    const mine = slices.next(agentTexts.length);
+    expect(mine.counts.length).toBe(agentTexts.length);
+    expect(linter.lintConversation(conversation, mine)).toEqual(linter.lintConversation(conversation));
+    expect(() => linter.lintConversation(conversation, linter.tokenizePacked(agentTexts.slice(1)))).toThrow(/一一对应/);
   });
 
   it('tokens that are not one list per agent message, in order, are an input error', () => {
