@@ -20,15 +20,16 @@ export interface PhraseMatch {
 
 /** The root of the trie; node 0 means "no node" in the edge table. */
 const ROOT = 1;
+/** Numbers per edge in the table: from node, code unit, to node (and one spare, so an edge never straddles a cache line). */
+const EDGE = 4;
 
 export class PhraseMatcher {
   /**
    * The trie's edges in one open-addressing table (from node, code unit) → node:
-   * a lookup is a hash and a probe or two in typed arrays, not a Map per node.
+   * a lookup is a hash and a probe or two in one typed array (an edge's numbers
+   * side by side, read from one cache line), not a Map per node.
    */
-  private edgeFrom: Int32Array;
-  private edgeCode: Uint16Array;
-  private edgeTo: Int32Array;
+  private edges: Int32Array;
   private mask: number;
   private nodes = ROOT;
   /** The phrases ending at each node, by node number. */
@@ -51,9 +52,7 @@ export class PhraseMatcher {
     for (const entry of entries) for (const phrase of [entry.phrase, ...entry.variants]) units += phrase.length;
     // At most one edge per code unit; the table is kept at most half full.
     const capacity = 1 << Math.max(4, Math.ceil(Math.log2(units * 2 + 1)));
-    this.edgeFrom = new Int32Array(capacity);
-    this.edgeCode = new Uint16Array(capacity);
-    this.edgeTo = new Int32Array(capacity);
+    this.edges = new Int32Array(capacity * EDGE);
     this.mask = capacity - 1;
     this.dictionaries = new Set(entries.map((entry) => entry.dictionary));
     const numbers = new Map([...this.dictionaries].map((name, index) => [name, index]));
@@ -66,20 +65,21 @@ export class PhraseMatcher {
     this.size = size;
   }
 
+  /** Where in `edges` the edge (node, code) is, or the free place it would take. */
   private slot(node: number, code: number): number {
     let hash = Math.imul(node, 0x01000193) ^ Math.imul(code, 0x9e3779b1);
     hash ^= hash >>> 15;
     let slot = hash & this.mask;
     for (;;) {
-      const from = this.edgeFrom[slot];
-      if (from === 0 || (from === node && this.edgeCode[slot] === code)) return slot;
+      const from = this.edges[slot * EDGE];
+      if (from === 0 || (from === node && this.edges[slot * EDGE + 1] === code)) return slot * EDGE;
       slot = (slot + 1) & this.mask;
     }
   }
 
   /** The node reached from `node` by `code` (already case-folded), or 0. */
   private child(node: number, code: number): number {
-    return this.edgeTo[this.slot(node, code)];
+    return this.edges[this.slot(node, code) + 2];
   }
 
   private insert(phrase: string, entry: PhraseEntry, dictionary: number): void {
@@ -89,12 +89,12 @@ export class PhraseMatcher {
     for (let i = 0; i < phrase.length; i++) {
       const code = foldCase(phrase.charCodeAt(i));
       const slot = this.slot(node, code);
-      if (this.edgeFrom[slot] === 0) {
-        this.edgeFrom[slot] = node;
-        this.edgeCode[slot] = code;
-        this.edgeTo[slot] = ++this.nodes;
+      if (this.edges[slot] === 0) {
+        this.edges[slot] = node;
+        this.edges[slot + 1] = code;
+        this.edges[slot + 2] = ++this.nodes;
       }
-      node = this.edgeTo[slot];
+      node = this.edges[slot + 2];
       if (i === 0) {
         this.firstNode[code] = node;
         // An upper-case first letter is matched folded; the text's own letter may be either.
