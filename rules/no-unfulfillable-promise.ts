@@ -5,9 +5,8 @@
  */
 import * as z from 'zod';
 import { hypotheticalAt, negatedAt } from '../src/engine/context.js';
-import { breakFinder } from '../src/engine/scan.js';
 import type { PhraseMatch } from '../src/engine/matcher.js';
-import { firstFrom } from '../src/engine/scan.js';
+import { breakFinder, firstFrom } from '../src/engine/scan.js';
 import { defineRule, reasonOf } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 

@@ -13,10 +13,9 @@
  *   agent acts for the customer (帮您联系……, 给您申请……).
  */
 import { clausesOf, type Clause } from './clauses.js';
-import type { TokenEdges } from './edges.js';
 import { firstFrom } from './scan.js';
 import { NOT_LANGUAGE, NOT_READ, textSpans, type SpanKind, type TextSpan } from './spans.js';
-import type { Token, TokenKind } from './tokens.js';
+import type { Token, TokenEdges, TokenKind } from './tokens.js';
 
 export { NOT_LANGUAGE, textSpans, type SpanKind, type TextSpan } from './spans.js';
 export { clausesOf, type Clause } from './clauses.js';

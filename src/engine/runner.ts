@@ -11,8 +11,7 @@ import type { Finding } from './finding.js';
 import type { PhraseMatch, PhraseMatcher } from './matcher.js';
 import type { ReplyContext, Rule, RuleCheck, RuleReport } from './rule.js';
 import { lowerSeverity, type Severity } from './severity.js';
-import type { TokenEdges } from './edges.js';
-import type { Token } from './tokens.js';
+import type { Token, TokenEdges } from './tokens.js';
 import { buildTree, PositionMap } from './tree.js';
 
 export interface ActiveRule {
