@@ -39,7 +39,7 @@ export class PhraseMatcher {
    * by the text's own unit: most tokens start no phrase and are passed over with
    * one look-up, and the others skip the first hash.
    */
-  private readonly firstNode = new Int32Array(65536);
+  private firstNode: Int32Array | Uint16Array = new Int32Array(65536);
   /** Does some phrase start with a whitespace character (so a whitespace token could start one)? */
   private blankStarts = false;
   readonly size: number;
@@ -63,6 +63,8 @@ export class PhraseMatcher {
       }
     }
     this.size = size;
+    // Half the memory, so more of it stays in cache between replies, when node numbers fit.
+    if (this.nodes < 65536) this.firstNode = Uint16Array.from(this.firstNode);
   }
 
   /** Where in `edges` the edge (node, code) is, or the free place it would take. */
