@@ -86,14 +86,15 @@ function breakAt(text: string, i: number): number {
 }
 
 /**
- * One clause of a reply. Where it stands and its negators and agent acts are found
- * with the others; what its words say (a condition, a question, a purpose, a
+ * One clause of a reply. Where it stands and its negators are found with the
+ * others, where the agent acts for all of them when a rule first asks; what its words say (a condition, a question, a purpose, a
  * then-part) is read when a rule first asks: most clauses hold no phrase a rule
  * looks at, and are never asked.
  */
 class ReplyClause implements Clause {
   negators: readonly number[] = NONE;
-  agentActs: readonly (readonly [number, number])[] = NONE;
+  /** Set for all the reply's clauses at once, when a rule first asks one of them (see findAgentActs). */
+  private actsFound: readonly (readonly [number, number])[] | undefined;
   private wordsRead: string | undefined;
   private conditionRead: readonly [number, number] | undefined;
   private purposeRead: boolean | undefined;
@@ -109,6 +110,24 @@ class ReplyClause implements Clause {
     readonly end: number,
     readonly after: number,
   ) {}
+
+  get agentActs(): readonly (readonly [number, number])[] {
+    if (this.actsFound === undefined) this.findAgentActs();
+    return this.actsFound!;
+  }
+
+  /** Where the agent acts for the customer (帮您……), in every clause of the reply: one pass over its text. */
+  private findAgentActs(): void {
+    const { clauses, text } = this;
+    for (const clause of clauses) clause.actsFound = NONE;
+    if (!text.includes('您') && !text.includes('亲') && !text.includes('你')) return;
+    AGENT_ACTS.lastIndex = 0;
+    let c = 0;
+    for (let m = AGENT_ACTS.exec(text); m; m = AGENT_ACTS.exec(text)) {
+      while (c < clauses.length && clauses[c].end <= m.index) c++;
+      if (c < clauses.length && clauses[c].start <= m.index) clauses[c].actsFound = withItem(clauses[c].actsFound!, [m.index, clauses[c].end] as const);
+    }
+  }
 
   private get words(): string {
     return (this.wordsRead ??= this.text.slice(this.start, this.end));
@@ -192,14 +211,6 @@ export function clausesOf(text: string, tokens: readonly Token[] | TokenEdges): 
     if (!(CLASS[text.charCodeAt(start)] & NEGATOR) || edges.kindOf(t) !== 'word') continue;
     while (at < clauses.length && clauses[at].end <= start) at++;
     if (at < clauses.length && clauses[at].start <= start) clauses[at].negators = withItem(clauses[at].negators, start);
-  }
-  if (text.includes('您') || text.includes('亲') || text.includes('你')) {
-    AGENT_ACTS.lastIndex = 0;
-    let c = 0;
-    for (let m = AGENT_ACTS.exec(text); m; m = AGENT_ACTS.exec(text)) {
-      while (c < clauses.length && clauses[c].end <= m.index) c++;
-      if (c < clauses.length && clauses[c].start <= m.index) clauses[c].agentActs = withItem(clauses[c].agentActs, [m.index, clauses[c].end] as const);
-    }
   }
   return clauses;
 }
