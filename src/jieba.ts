@@ -139,17 +139,15 @@ export function getJiebaTokenizer(userWords: readonly JiebaWord[]): Tokenizer {
     const joined = clean.join('\n');
     return { clean, joined, pieces: cutInChunks(joined, (piece) => jieba.cut(piece, true)) };
   };
+  // Lone surrogates would come back from native code as U+FFFD (3 bytes in
+  // UTF-8, 1 unit here); making the string well-formed keeps offsets exact.
+  const cutOne = <T>(text: string, into: (clean: string, pieces: readonly string[]) => T): T => {
+    const clean = text.isWellFormed() ? text : text.toWellFormed();
+    return into(clean, cutInChunks(clean, (piece) => jieba.cut(piece, true)));
+  };
   const tokenizer: Tokenizer = {
-    tokenize(text) {
-      // Lone surrogates would come back from native code as U+FFFD (3 bytes in
-      // UTF-8, 1 unit here); making the string well-formed keeps offsets exact.
-      const clean = text.isWellFormed() ? text : text.toWellFormed();
-      return piecesToTokens(clean, cutInChunks(clean, (piece) => jieba.cut(piece, true)));
-    },
-    tokenizeEdges(text) {
-      const clean = text.isWellFormed() ? text : text.toWellFormed();
-      return edgesOfPieces(clean, cutInChunks(clean, (piece) => jieba.cut(piece, true)));
-    },
+    tokenize: (text) => cutOne(text, piecesToTokens),
+    tokenizeEdges: (text) => cutOne(text, edgesOfPieces),
     tokenizeMany(texts) {
       if (texts.length < 2) return texts.map((text) => tokenizer.tokenize(text));
       const { clean, joined, pieces } = cutJoined(texts);

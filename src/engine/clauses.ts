@@ -6,7 +6,7 @@
  * agent acts for the customer (帮您联系……).
  * 如果您没办法到店，可以…… → clause 1 is a condition: no refusal there.
  */
-import { edgesOfTokens } from './edges.js';
+import { asEdges } from './edges.js';
 import type { Token, TokenEdges } from './tokens.js';
 
 export interface Clause {
@@ -87,9 +87,9 @@ function breakAt(text: string, i: number): number {
 
 /**
  * One clause of a reply. Where it stands and its negators are found with the
- * others, where the agent acts for all of them when a rule first asks; what its words say (a condition, a question, a purpose, a
- * then-part) is read when a rule first asks: most clauses hold no phrase a rule
- * looks at, and are never asked.
+ * others; where the agent acts, for all of them when a rule first asks; what its
+ * words say (a condition, a question, a purpose, a then-part) when a rule first
+ * asks: most clauses hold no phrase a rule looks at, and are never asked.
  */
 class ReplyClause implements Clause {
   negators: readonly number[] = NONE;
@@ -203,7 +203,7 @@ export function clausesOf(text: string, tokens: readonly Token[] | TokenEdges): 
   }
   push(text.length, text.length);
   // A word opening with a negator (不, 没, 无 …): read where tokens start, their kind only for those.
-  const edges = 'ends' in tokens ? tokens : edgesOfTokens(tokens);
+  const edges = asEdges(tokens);
   const { ends, starts } = edges;
   let at = 0;
   for (let t = 0; t < edges.count; t++) {

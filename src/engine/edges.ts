@@ -13,6 +13,11 @@ export function edgesOfTokens(tokens: readonly Token[]): TokenEdges {
   return new GivenTokens(tokens);
 }
 
+/** Edges as they are, or those of a token list. */
+export function asEdges(tokens: readonly Token[] | TokenEdges): TokenEdges {
+  return 'ends' in tokens ? tokens : new GivenTokens(tokens);
+}
+
 /**
  * Edges of the pieces a segmenter cut `text` into: the tokens `piecesToTokens`
  * makes. When every piece stands where the one before ended and none can join

@@ -22,8 +22,9 @@ export class GivenReader {
     private readonly which: (index: number) => string,
   ) {
     const complaint = (detail: string, index: number) => new KefuLintError('input', `${which(index)}的词元无效：${detail}。词元必须按顺序、不重叠、不遗漏地覆盖原文。`);
-    this.packed = isPacked(tokens) ? new PackedEdgesReader(tokens, complaint) : undefined;
-    this.count = isPacked(tokens) ? tokens.counts.length : Array.isArray(tokens) ? tokens.length : -1;
+    const packed = isPacked(tokens);
+    this.packed = packed ? new PackedEdgesReader(tokens, complaint) : undefined;
+    this.count = packed ? tokens.counts.length : Array.isArray(tokens) ? tokens.length : -1;
   }
 
   /** The next text's edges, checked against it; undefined for a text that is not `linted` (its tokens are passed over). */

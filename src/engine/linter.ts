@@ -12,7 +12,7 @@ import { EmotionScorer, type EmotionScore } from './emotion.js';
 import { KefuLintError } from './errors.js';
 import type { Finding } from './finding.js';
 import { composeSuggestions } from './compose.js';
-import { edgesOfTokens } from './edges.js';
+import { asEdges } from './edges.js';
 import { fixUntilStable } from './fix.js';
 import { GivenReader, type GivenTokens } from './given.js';
 import type { Rule } from './rule.js';
@@ -159,7 +159,7 @@ interface Parts {
 
 function assemble({ infos, conversationRules, runner, tokenizer, curve, timings }: Parts): Linter {
   const check = (text: string, tokens: readonly Token[] | TokenEdges, context: LintContext = {}, tree?: Root): Finding[] => {
-    const findings = runner.run(text, 'ends' in tokens ? tokens : edgesOfTokens(tokens), context, tree);
+    const findings = runner.run(text, asEdges(tokens), context, tree);
     if (findings.length < 2) return findings;
     if (!inOrder(findings)) findings.sort((a, b) => a.start - b.start || a.end - b.end);
     return composeSuggestions(findings);

@@ -126,14 +126,12 @@ export class PhraseMatcher {
   matchInto(text: string, edges: TokenEdges, lists: (PhraseMatch[] | undefined)[], first: number): void {
     this.walk(text, edges, (term, start, end) => {
       const list = lists[first + term.dictionary];
-      if (list === undefined) {
-        lists[first + term.dictionary] = [{ entry: term.entry, phrase: term.phrase, start, end }];
-        return;
-      }
-      // Matches come by start, then by end: only the last one kept can overlap this one.
-      const last = list[list.length - 1];
-      if (last.end <= start) list.push({ entry: term.entry, phrase: term.phrase, start, end });
-      else if (last.start === start && end > last.end) list[list.length - 1] = { entry: term.entry, phrase: term.phrase, start, end };
+      const step = list ? overlapStep(list[list.length - 1], start, end) : KEEP;
+      if (step === DROP) return;
+      const match = { entry: term.entry, phrase: term.phrase, start, end };
+      if (!list) lists[first + term.dictionary] = [match];
+      else if (step === KEEP) list.push(match);
+      else list[list.length - 1] = match;
     });
   }
 
@@ -199,6 +197,20 @@ export class PhraseMatcher {
 }
 
 
+const KEEP = 0;
+const REPLACE = 1;
+const DROP = 2;
+
+/**
+ * What a match [start, end) does beside the last match kept of its dictionary.
+ * Matches arrive by start, then by end, so only that one can overlap it: kept
+ * after it, put in its place (longer, from the same start), or dropped.
+ */
+function overlapStep(last: PhraseMatch, start: number, end: number): typeof KEEP | typeof REPLACE | typeof DROP {
+  if (last.end <= start) return KEEP;
+  return last.start === start && end > last.end ? REPLACE : DROP;
+}
+
 /**
  * Matches arrive ordered by start, then by end (token order, then trie depth), so
  * one pass keeps, per dictionary, the longest match among overlapping ones.
@@ -215,13 +227,9 @@ function dropOverlaps(matches: PhraseMatch[]): PhraseMatch[] {
     let at: number | undefined;
     if (last) at = last.get(dictionary);
     else for (let k = kept.length - 1; k >= 0 && at === undefined; k--) if (kept[k].entry.dictionary === dictionary) at = k;
-    if (at !== undefined) {
-      const previous = kept[at];
-      if (previous.end > match.start) {
-        if (previous.start === match.start && match.end > previous.end) kept[at] = match;
-        continue;
-      }
-    }
+    const step = at === undefined ? KEEP : overlapStep(kept[at], match.start, match.end);
+    if (step === REPLACE) kept[at!] = match;
+    if (step !== KEEP) continue;
     last?.set(dictionary, kept.length);
     kept.push(match);
   }
