@@ -9,6 +9,7 @@ import * as z from 'zod';
 import { defineRule, escapeRegExp, type RuleReport } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 import type { Token } from '../src/engine/tokens.js';
+import { ADMIN_AREA, DIGIT, DIGIT_GROUPS, DIGITS_7, HOUSE, textMarks } from '../src/engine/marks.js';
 
 const CHECKS = ['mobile', 'idCard', 'bankCard', 'address'] as const;
 
@@ -63,11 +64,12 @@ export default defineRule({
     const numberLabel = labelPattern(options.numberLabels, '[\\s:：#＃№是为]{0,3}$');
     const addressLabel = labelPattern(options.addressLabels, '');
     return (reply) => {
-      if (!HAS_DIGIT.test(reply.text)) return;
+      const marks = textMarks(reply.text);
+      if (!(marks & DIGIT)) return;
       // Both tests read full-width digits as they are: most replies with a digit (13点前, 满199减20) stop here.
-      const numbers = LONG_NUMBER.test(reply.text);
+      const numbers = (marks & DIGITS_7) !== 0 || ((marks & DIGIT_GROUPS) !== 0 && LONG_NUMBER.test(reply.text));
       // An address names a province, city, district or county before its house number (see ADDRESS).
-      const address = checks.has('address') && HOUSE_NUMBER.test(reply.text) && ADMIN_AREA.test(reply.text);
+      const address = checks.has('address') && (marks & HOUSE) !== 0 && (marks & ADMIN_AREA) !== 0;
       if (!numbers && !address) return;
       // Full-width digits are single UTF-16 units, so offsets stay the same.
       const text = reply.text.replace(FULL_WIDTH_DIGIT, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
@@ -93,12 +95,10 @@ export default defineRule({
   },
 });
 
-const HAS_DIGIT = /[0-9０-９]/;
-// Cheap pre-checks: every number pattern needs a run of 7+ digits (possibly
-// grouped), every address a house-number word.
+// Cheap pre-checks (from the reply's marks, see marks.ts): every number pattern
+// needs a run of 7+ digits (possibly grouped), every address a house-number word
+// (号栋幢座) and an area (省市区县).
 const LONG_NUMBER = /[0-9０-９]{7}|[0-9０-９]{3,4}[- ][0-9０-９]{4}/;
-const HOUSE_NUMBER = /[号栋幢座]/;
-const ADMIN_AREA = /[省市区县]/;
 const FULL_WIDTH_DIGIT = /[０-９]/g;
 const MOBILE = /(?<![\dA-Za-z]|\d[- ])(\+?86[- ]?)?(1[3-9]\d(?:[- ]?\d{4}){2})(?![\dA-Za-z]|[- ]\d)/g;
 const ID_CARD = /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g;

@@ -8,6 +8,7 @@ import type { PhraseMatch } from '../src/engine/matcher.js';
 import { defineRule, escapeRegExp } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 import { inSpans, quotedAt, type Clause, type SpanKind } from '../src/engine/context.js';
+import { CODE_MARKS, PARTICLE, QUESTION, textMarks } from '../src/engine/marks.js';
 
 const QUESTION_MARK = /[?？]/u;
 
@@ -45,6 +46,8 @@ export default defineRule({
     const particles = endings('particle');
     const tails = endings('tail');
     const anyParticle = new RegExp(particles.flatMap((e) => e.phrases).map(escapeRegExp).join('|') || '(?!)', 'gu');
+    // Particles the reply's marks know (吗, 么): a reply without one, and without a ？, has none to count.
+    const marked = particles.every((e) => e.phrases.every((p) => p.length === 1 && (CODE_MARKS[p.charCodeAt(0)] & PARTICLE) !== 0));
     const endsWith = (list: typeof particles, text: string, end: number) =>
       list.some((e) => e.phrases.some((p) => text.endsWith(p, end)) && !e.allows.some((a) => text.endsWith(a, end)));
 
@@ -52,7 +55,8 @@ export default defineRule({
       const { text } = reply;
       const matches = reply.matches('questions');
       // Each question needs a ？, a question word or a particle: too few of them, nothing to count.
-      if (questionMarks(text) + matches.length + occurrences(anyParticle, text) <= options.max) return;
+      const bare = marked && (textMarks(text) & (QUESTION | PARTICLE)) === 0;
+      if ((bare ? matches.length : questionMarks(text) + matches.length + occurrences(anyParticle, text)) <= options.max) return;
       const { layout } = reply;
       // `words`: the question phrases inside the clause.
       const asks = (clause: Clause, words: readonly PhraseMatch[]): boolean => {

@@ -7,11 +7,10 @@ import * as z from 'zod';
 import { defineRule } from '../src/engine/rule.js';
 import { docsUrl } from './docs.js';
 import { inSpans, quotedAt, type SpanKind } from '../src/engine/context.js';
-import { mayHoldEmoji } from '../src/engine/tokens.js';
+import { CODE_MARKS, EMOJI_LEAD, MARK_RUN, textMarks } from '../src/engine/marks.js';
 
-const MARK_RUN = /[!！?？]{2,}/g;
+const MARK_RUNS = /[!！?？]{2,}/g;
 const LOST: ReadonlySet<SpanKind> = new Set(['lost']);
-const HAS_MARK_RUN = /[!！?？]{2}/;
 const QUESTION_MARK = /[?？]/;
 const MAX_SEGMENTED = 256;
 const SPACE = /^\s+$/u;
@@ -40,8 +39,9 @@ export default defineRule({
     return (reply) => {
       const { text } = reply;
       const isQuoted = (start: number, end: number) => options.skipQuoted && quotedAt(reply.layout, start, end);
+      const marks = textMarks(text);
 
-      for (const run of HAS_MARK_RUN.test(text) ? text.matchAll(MARK_RUN) : []) {
+      for (const run of marks & MARK_RUN ? text.matchAll(MARK_RUNS) : []) {
         const start = run.index;
         const end = start + run[0].length;
         if (isQuoted(start, end) || inSpans(reply.layout, start, end, LOST)) continue;
@@ -58,12 +58,14 @@ export default defineRule({
       }
 
       // Rows of emoji tokens, spaces between them allowed (a reply with no emoji needs no tokens read).
-      if (!mayHoldEmoji(text)) return;
+      if (!(marks & EMOJI_LEAD)) return;
       const { edges } = reply;
       const { ends } = edges;
       let first = -1;
       let last = -1;
       for (let i = 0; i <= edges.count; i++) {
+        // Outside a row only an emoji matters, and a token with no emoji code unit is none.
+        if (first < 0 && i < edges.count && !holdsEmojiLead(text, i === 0 ? 0 : ends[i - 1], ends[i])) continue;
         const kind = i < edges.count ? edges.kindOf(i) : undefined;
         if (kind === 'emoji') {
           if (first < 0) first = i;
@@ -97,6 +99,11 @@ export default defineRule({
     };
   },
 });
+
+function holdsEmojiLead(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (CODE_MARKS[text.charCodeAt(i)] & EMOJI_LEAD) return true;
+  return false;
+}
 
 function hasLineBreak(text: string, start: number, end: number): boolean {
   const at = text.indexOf('\n', start);

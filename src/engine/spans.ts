@@ -4,6 +4,7 @@
  * ([数字x], [ORDERID_123]), long numbers, characters lost in export (放?心, ??),
  * app menu paths (我的京东 > 客户服务 > 返修退换货), and quotations (“……”, 《……》).
  */
+import { ASCII_DIGITS_9, ASCII_QUESTION, BRACKET, EMOTICON_MARK, MENU_MARK, QUOTE, QUOTE_CLOSE, textMarks, URL_MARK, WO } from './marks.js';
 
 export type SpanKind = 'url' | 'emoticon' | 'placeholder' | 'number' | 'lost' | 'menu' | 'quote';
 
@@ -34,6 +35,9 @@ const MENU_WORD = /我的|客户服务|订单|售后|个人中心|设置|账户|
 /** Pages of the app that start with 我的: the app's words, not the agent talking about herself. */
 const APP_PAGE = /我的(?:京东|淘宝|订单|账户|钱包|优惠券|发票|售后|客户服务|收藏|足迹|评价|地址|余额|退款|服务)/g;
 
+/** What a span needs at least one of (see the cheap tests in textSpans): most replies have none. */
+const SPAN_MARKS = URL_MARK | BRACKET | EMOTICON_MARK | ASCII_DIGITS_9 | ASCII_QUESTION | MENU_MARK | WO | QUOTE;
+
 /** Spans of `pattern` in `text` as `kind`. */
 function find(text: string, pattern: RegExp, kind: SpanKind, into: TextSpan[]): void {
   pattern.lastIndex = 0;
@@ -61,8 +65,6 @@ function settle(spans: TextSpan[]): TextSpan[] {
   return kept;
 }
 
-const QUOTE_CLOSE: Record<string, string> = { '“': '”', '「': '」', '『': '』', '‘': '’', '"': '"', '《': '》', '〈': '〉' };
-
 function quotations(text: string, into: TextSpan[]): void {
   let closing: string | undefined;
   let open = 0;
@@ -85,57 +87,23 @@ function quotations(text: string, into: TextSpan[]): void {
   }
 }
 
-// What the cheap tests below look for, one bit each, found in one pass over the
-// characters: most replies have none of them, and then no pattern runs at all.
-const HAS_URL_MARK = 1; // . or :
-const HAS_BRACKET = 2; // [
-const HAS_EMOTICON_MARK = 4; // # [ ∩ ^ )
-const HAS_DIGIT = 8;
-const HAS_QUESTION = 16; // ASCII ?
-const HAS_MENU_MARK = 32; // - — > ＞ 》 → / &
-const HAS_WO = 64; // 我
-const HAS_QUOTE = 128; // an opening quote (QUOTE_CLOSE)
-
-/** The marks each UTF-16 code unit gives (a table, not a map: every character of every reply is looked up). */
-const MARKS = new Uint8Array(0x10000);
-for (const [chars, bits] of [
-  ['.:', HAS_URL_MARK],
-  ['[', HAS_BRACKET | HAS_EMOTICON_MARK],
-  ['#^)', HAS_EMOTICON_MARK],
-  ['0123456789', HAS_DIGIT],
-  ['?', HAS_QUESTION],
-  ['->/&', HAS_MENU_MARK],
-  ['∩', HAS_EMOTICON_MARK],
-  ['—＞》→', HAS_MENU_MARK],
-  ['我', HAS_WO],
-  [Object.keys(QUOTE_CLOSE).join(''), HAS_QUOTE],
-] as const) {
-  for (const char of chars) MARKS[char.charCodeAt(0)] |= bits;
-}
-
-function marksOf(text: string): number {
-  let marks = 0;
-  for (let i = 0; i < text.length; i++) marks |= MARKS[text.charCodeAt(i)];
-  return marks;
-}
-
 /** The non-language spans and quotations of a reply. Each pattern runs only where a cheap test says it can match. */
 export function textSpans(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
-  const marks = marksOf(text);
-  if (marks === 0) return spans;
-  if (marks & HAS_URL_MARK && /https?:|www\.|\.(?:com|cn|net|org)/.test(text)) find(text, URL, 'url', spans);
-  if (marks & HAS_BRACKET) find(text, PLACEHOLDER, 'placeholder', spans);
-  if (marks & HAS_EMOTICON_MARK && /#E-|\[|∩|\^[_o^]|[:;]\)/.test(text)) find(text, EMOTICON, 'emoticon', spans);
-  if (marks & HAS_DIGIT && /\d{9}/.test(text)) find(text, LONG_NUMBER, 'number', spans);
-  if (marks & HAS_QUESTION) find(text, LOST, 'lost', spans);
-  if (marks & HAS_MENU_MARK && /[-—>＞》→/]|&gt;/.test(text) && MENU_WORD.test(text)) {
+  const marks = textMarks(text);
+  if ((marks & SPAN_MARKS) === 0) return spans;
+  if (marks & URL_MARK && /https?:|www\.|\.(?:com|cn|net|org)/.test(text)) find(text, URL, 'url', spans);
+  if (marks & BRACKET) find(text, PLACEHOLDER, 'placeholder', spans);
+  if (marks & EMOTICON_MARK && /#E-|\[|∩|\^[_o^]|[:;]\)/.test(text)) find(text, EMOTICON, 'emoticon', spans);
+  if (marks & ASCII_DIGITS_9) find(text, LONG_NUMBER, 'number', spans);
+  if (marks & ASCII_QUESTION) find(text, LOST, 'lost', spans);
+  if (marks & MENU_MARK && /[-—>＞》→/]|&gt;/.test(text) && MENU_WORD.test(text)) {
     const menus: TextSpan[] = [];
     find(text, MENU_PATH, 'menu', menus);
     for (const menu of menus) if (MENU_WORD.test(text.slice(menu.start, menu.end))) spans.push(menu);
   }
-  if (marks & HAS_WO && text.includes('我的')) find(text, APP_PAGE, 'menu', spans);
-  const quoted = (marks & HAS_QUOTE) !== 0;
+  if (marks & WO && text.includes('我的')) find(text, APP_PAGE, 'menu', spans);
+  const quoted = (marks & QUOTE) !== 0;
   if (spans.length === 0 && !quoted) return spans;
   // A quotation may hold a URL or a menu path: it is kept beside them, not instead.
   const quotes: TextSpan[] = [];

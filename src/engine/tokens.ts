@@ -117,39 +117,6 @@ export function mayJoin(text: string): boolean {
   return NEEDS_MERGE.test(text);
 }
 
-/**
- * Might some token of `text` be an emoji? Only if it holds an emoji or a joiner
- * (see classifyToken and joinsPrevious): every such character is one of these
- * code units or starts with one (a test checks all of Unicode). One pass over
- * the code units, cheaper than the two property classes.
- */
-export function mayHoldEmoji(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0xa9 || (c >= 0x4e00 && c < 0xd83c)) continue;
-    if (
-      c === 0xa9 ||
-      c === 0xae ||
-      c === 0x200d ||
-      c === 0x203c ||
-      c === 0x2049 ||
-      c === 0x20e3 ||
-      (c >= 0x2100 && c <= 0x2b55) ||
-      c === 0x3030 ||
-      c === 0x303d ||
-      c === 0x3297 ||
-      c === 0x3299 ||
-      (c >= 0xd83c && c <= 0xd83f) ||
-      c === 0xdb40 ||
-      c === 0xfe0e ||
-      c === 0xfe0f
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
-
 /** Does `piece` belong to the token before it (text, kind): a modifier, or what follows a zero-width joiner? */
 export function joinsPrevious(previousText: string, previousKind: TokenKind, piece: string): boolean {
   return (EMOJI_JOINER.test(piece) || (previousText.endsWith('\u200D') && EMOJI.test(piece))) && previousKind !== 'whitespace';

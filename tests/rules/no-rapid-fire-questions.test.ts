@@ -1,4 +1,6 @@
-import { testRule } from '../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { createLinter } from '../../src/index.js';
+import { onlyRule, testRule } from '../helpers/rule-tester.js';
 
 testRule('no-rapid-fire-questions', {
   valid: [
@@ -36,4 +38,15 @@ testRule('no-rapid-fire-questions', {
     { text: '在吗？？在吗？？在吗？？', findings: [{ actual: '在吗？？在吗？？在吗？？' }] },
     { text: '订单号是多少？地址是哪里？', options: { max: 1 }, findings: [{ actual: '订单号是多少？地址是哪里？', reason: '2 个问题' }] },
   ],
+});
+
+describe('a shop’s own question particle', () => {
+  it('counts like 吗, though the reply’s marks do not know it', async () => {
+    // jieba glues the second 嘛 to 行: only the particle count sees it.
+    const text = '好嘛，行嘛';
+    const own = await createLinter(onlyRule('no-rapid-fire-questions', { max: 1 }, { dictionaries: [{ name: 'questions', entries: [{ phrase: '嘛', kind: 'particle' }] }] }));
+    const plain = await createLinter(onlyRule('no-rapid-fire-questions', { max: 1 }));
+    expect(own.lint(text).map((f) => f.actual)).toEqual([text]);
+    expect(plain.lint(text)).toEqual([]);
+  });
 });
