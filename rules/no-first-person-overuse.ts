@@ -6,6 +6,7 @@
 import * as z from 'zod';
 import { inSpans, NOT_LANGUAGE, type SpanKind } from '../src/engine/context.js';
 import { defineRule, reportMatches } from '../src/engine/rule.js';
+import { textMarks, WO } from '../src/engine/marks.js';
 import { docsUrl } from './docs.js';
 
 const CUSTOMER_CENTRED = new Set(['咱们', '咱', '亲', '亲亲']);
@@ -34,7 +35,7 @@ export default defineRule({
       const phrases = reply.matches('first-person');
       reportMatches(reply, phrases, '回复以「我」为中心。');
       // Most replies have at most `max` 我 (each self below holds one at least): nothing to count.
-      if (countOf(reply.text, '我', options.max + 1) <= options.max) return;
+      if (!(textMarks(reply.text) & WO) || countOf(reply.text, '我', options.max + 1) <= options.max) return;
       // jieba sometimes glues 我 to the next word (我查, 我看), so count the character.
       // 我的京东, 点击“我的订单”: the app's words or a quotation, not the agent talking about herself.
       let selves = 0;

@@ -4,6 +4,7 @@
  * are made when a rule first asks for them. `lint` on every keystroke then pays
  * for jieba's cut and little else.
  */
+import { EMOJI_LEAD, textMarks } from './marks.js';
 import { classifyToken, mayJoin, piecesToTokens, type PackedTokens, type Token, type TokenEdges, type TokenKind } from './tokens.js';
 
 export type { TokenEdges } from './tokens.js';
@@ -90,7 +91,8 @@ class PieceTokens implements TokenEdges {
   }
 
   kindOf(index: number): TokenKind {
-    return this.made ? this.made[index].kind : classifyToken(this.pieces[index], (this.joins ??= mayJoin(this.text)));
+    // A text with no emoji code unit has no joiner either (the marks are most likely already found for the rules).
+    return this.made ? this.made[index].kind : classifyToken(this.pieces[index], (this.joins ??= (textMarks(this.text) & EMOJI_LEAD) !== 0 && mayJoin(this.text)));
   }
 
   tokens(): readonly Token[] {
