@@ -17,6 +17,8 @@ import { REFUSALS, refusals } from './refusals.js';
  */
 const ALTERNATIVE =
   /(?:您|亲|你)(?:也|还|这边)?可以(?![吗么嘛])|可以(?:帮|给|为|替)(?:您|亲)|建议|或者|要不(?:您|亲|然您)|(?:帮|给|为|替)(?:您|亲)(?:申请|联系|备注|反馈|登记|处理|核实|催|补|重新|安排|退|换|提交|报备|留言|记录)|重新(?:下单|购买|拍|提交|申请)|可以(?:先|再)?(?:取消|拒收|申请|联系|备注|重新)/u;
+/** Every alternative above holds one of these characters: a reply with none offers none. */
+const ALTERNATIVE_CHARS = /[可建或要帮给为替重]/;
 const LESSER_REASON = '回复已经给出了替代办法，只是先说了“不”：把能做的放在前面会更好。';
 
 export default defineRule({
@@ -52,6 +54,7 @@ export default defineRule({
 
 /** Does the reply, outside its refusals, offer an alternative? */
 function offersAlternative(text: string, found: readonly { start: number; end: number }[]): boolean {
+  if (!ALTERNATIVE_CHARS.test(text)) return false;
   let rest = '';
   let at = 0;
   for (const match of found) {

@@ -35,6 +35,8 @@ export function refusals(reply: ReplyContext): PhraseMatch[] {
     if (subjectAt(layout, text, match.start) === 'customer') return false;
     const after = text.slice(match.end, match.end + 12);
     const before = text.slice(Math.max(0, match.start - 8), match.start);
-    return !DECLINED_PROMISE.test(after) && !ATTRIBUTIVE.test(after) && !IMPLICIT_CONDITION.test(after) && !POSSIBILITY.test(before);
+    // Only a 的 right after the phrase makes it describe a noun: one comparison before the pattern.
+    const attributive = text.charCodeAt(match.end) === 0x7684 && ATTRIBUTIVE.test(after);
+    return !DECLINED_PROMISE.test(after) && !attributive && !IMPLICIT_CONDITION.test(after) && !POSSIBILITY.test(before);
   });
 }

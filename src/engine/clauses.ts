@@ -44,6 +44,8 @@ const QUESTION = /是否|是不是|有没有|[吗么]$|^还是.*呢$/;
 const PURPOSE = /^(?:为了|为(?=保证|确保|避免|防止|方便|保障|让))/;
 const CONSEQUENT = /^(?:则|那么?|就|说明|表示|即|代表)/;
 const AGENT_ACTS = /(?:帮|给|为|替)(?:您|亲|你)/g;
+/** Negates at the start of a word. */
+const NEGATOR_CHAR = /[不没无未别非]/g;
 
 /** Where a condition stands in a clause's words: from 如果 (or the start) to 的话 (or the end). */
 function conditionIn(words: string, base: number): readonly [number, number] {
@@ -59,7 +61,7 @@ const BREAK = 1; // closes a clause: ，。！？!?,;；：:~～… and the line
 const RUN = 2; // a run closing one clause may continue with it (什么？！)
 const SENTENCE_END = 4; // ends a sentence (a condition's then-part stays in its sentence)
 const SPACE = 8; // what JavaScript's \s matches
-const NEGATOR = 16; // negates at the start of a word: 不, 没, 无, 未, 别, 非
+
 const CLASS = new Uint8Array(0x10000);
 const mark = (chars: string, bit: number) => {
   for (const char of chars) CLASS[char.charCodeAt(0)] |= bit;
@@ -69,7 +71,6 @@ mark('，。！？!?,;；~～…', RUN);
 mark('。！？!?\n', SENTENCE_END);
 for (const code of [0x09, 0x0a, 0x0b, 0x0c, 0x0d, 0x20, 0xa0, 0x1680, 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]) CLASS[code] |= SPACE;
 for (let code = 0x2000; code <= 0x200a; code++) CLASS[code] |= SPACE;
-mark('不没无未别非', NEGATOR);
 
 const isSpace = (code: number) => (CLASS[code] & SPACE) !== 0;
 const isHan = (code: number) => code >= 0x4e00 && code <= 0x9fff;
@@ -86,13 +87,14 @@ function breakAt(text: string, i: number): number {
 }
 
 /**
- * One clause of a reply. Where it stands and its negators are found with the
- * others; where the agent acts, for all of them when a rule first asks; what its
+ * One clause of a reply. Where it stands is found with the others; its negators
+ * and where the agent acts, for all of them when a rule first asks; what its
  * words say (a condition, a question, a purpose, a then-part) when a rule first
  * asks: most clauses hold no phrase a rule looks at, and are never asked.
  */
 class ReplyClause implements Clause {
-  negators: readonly number[] = NONE;
+  /** Set for all the reply's clauses at once, when a rule first asks one of them (see findNegators). */
+  private negatorsFound: readonly number[] | undefined;
   /** Set for all the reply's clauses at once, when a rule first asks one of them (see findAgentActs). */
   private actsFound: readonly (readonly [number, number])[] | undefined;
   private wordsRead: string | undefined;
@@ -103,6 +105,7 @@ class ReplyClause implements Clause {
 
   constructor(
     private readonly text: string,
+    private readonly edges: TokenEdges,
     /** All the reply's clauses, this one at `index`. */
     private readonly clauses: readonly ReplyClause[],
     private readonly index: number,
@@ -110,6 +113,30 @@ class ReplyClause implements Clause {
     readonly end: number,
     readonly after: number,
   ) {}
+
+  get negators(): readonly number[] {
+    if (this.negatorsFound === undefined) this.findNegators();
+    return this.negatorsFound!;
+  }
+
+  /**
+   * Where a word opens with a negator (不, 没, 无 …), in every clause of the reply:
+   * the negator characters are found in the text, and only a token starting at one
+   * is read (its kind).
+   */
+  private findNegators(): void {
+    const { clauses, text, edges } = this;
+    for (const clause of clauses) clause.negatorsFound = NONE;
+    NEGATOR_CHAR.lastIndex = 0;
+    let c = 0;
+    for (let m = NEGATOR_CHAR.exec(text); m; m = NEGATOR_CHAR.exec(text)) {
+      const at = m.index;
+      const token = tokenStartingAt(edges, at);
+      if (token < 0 || edges.kindOf(token) !== 'word') continue;
+      while (c < clauses.length && clauses[c].end <= at) c++;
+      if (c < clauses.length && clauses[c].start <= at) clauses[c].negatorsFound = withItem(clauses[c].negatorsFound!, at);
+    }
+  }
 
   get agentActs(): readonly (readonly [number, number])[] {
     if (this.actsFound === undefined) this.findAgentActs();
@@ -175,6 +202,7 @@ class ReplyClause implements Clause {
 
 /** The clauses of a reply, between commas, full stops, question marks and line ends. */
 export function clausesOf(text: string, tokens: readonly Token[] | TokenEdges): Clause[] {
+  const edges = asEdges(tokens);
   const clauses: ReplyClause[] = [];
   let start = 0;
   const push = (end: number, after: number) => {
@@ -183,7 +211,7 @@ export function clausesOf(text: string, tokens: readonly Token[] | TokenEdges): 
     while (from < to && isSpace(text.charCodeAt(from))) from++;
     while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
     if (from >= to) return;
-    clauses.push(new ReplyClause(text, clauses, clauses.length, from, to, after));
+    clauses.push(new ReplyClause(text, edges, clauses, clauses.length, from, to, after));
   };
   for (let i = 0; i < text.length; ) {
     // Most characters close nothing: one table look-up, then the next.
@@ -202,15 +230,20 @@ export function clausesOf(text: string, tokens: readonly Token[] | TokenEdges): 
     start = i = after;
   }
   push(text.length, text.length);
-  // A word opening with a negator (不, 没, 无 …): read where tokens start, their kind only for those.
-  const edges = asEdges(tokens);
-  const { ends, starts } = edges;
-  let at = 0;
-  for (let t = 0; t < edges.count; t++) {
-    const start = starts ? starts[t] : t === 0 ? 0 : ends[t - 1];
-    if (!(CLASS[text.charCodeAt(start)] & NEGATOR) || edges.kindOf(t) !== 'word') continue;
-    while (at < clauses.length && clauses[at].end <= start) at++;
-    if (at < clauses.length && clauses[at].start <= start) clauses[at].negators = withItem(clauses[at].negators, start);
-  }
   return clauses;
+}
+
+/** The token that starts at `offset` (by halving where tokens start), or -1 when none does. */
+function tokenStartingAt(edges: TokenEdges, offset: number): number {
+  const { ends, starts } = edges;
+  const startOf = (t: number) => (starts ? starts[t] : t === 0 ? 0 : ends[t - 1]);
+  let low = 0;
+  let high = edges.count;
+  // The first token starting after `offset`; the one before it may start there.
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (startOf(mid) > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low > 0 && startOf(low - 1) === offset ? low - 1 : -1;
 }

@@ -112,6 +112,16 @@ describe('layout lookups', () => {
     expect(clausesOf(text, tokens).map((c) => c.negators)).toEqual([[2], [7]]);
     tokens[1] = { ...tokens[1], kind: 'punctuation' };
     expect(clausesOf(text, tokens).map((c) => c.negators)).toEqual([[], [7]]);
+    // 不 inside a word (差不多) negates nothing; a list with gaps is read by where its tokens start.
+    const inside = '差不多了，这个不行';
+    const pieces: Token[] = [
+      { text: '差不多', start: 0, end: 3, kind: 'word' },
+      { text: '了', start: 3, end: 4, kind: 'word' },
+      { text: '这个', start: 5, end: 7, kind: 'word' },
+      { text: '不行', start: 7, end: 9, kind: 'word' },
+    ];
+    expect(clausesOf(inside, pieces).map((c) => c.negators)).toEqual([[], [7]]);
+    expect(clausesOf('不错，没问题', [{ text: '不错', start: 0, end: 2, kind: 'word' }, { text: '没问题', start: 3, end: 6, kind: 'word' }]).map((c) => c.negators)).toEqual([[0], [3]]);
   });
 
   it('a matcher over thousands of phrases finds what a plain search finds, in tokenized text and anywhere', () => {

@@ -1,4 +1,6 @@
-import { testRule } from '../helpers/rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { createLinter } from '../../src/index.js';
+import { onlyRule, testRule } from '../helpers/rule-tester.js';
 
 testRule('no-negative-phrasing', {
   valid: [
@@ -47,4 +49,15 @@ testRule('no-negative-phrasing', {
     // A condition in another sentence does not make the refusal its then-part.
     { text: '如果有按钮就能改。现在说明已经改不了', findings: [{ actual: '改不了', severity: 'warning' }] },
   ],
+});
+
+describe('a refusal that comes with an alternative', () => {
+  it('is a lesser fault, whichever way the alternative is said', async () => {
+    const linter = await createLinter(onlyRule('no-negative-phrasing'));
+    const severity = (text: string) => linter.lint(text).map((f) => [f.actual, f.severity]);
+    expect(severity('这个改不了')).toEqual([['改不了', 'warning']]);
+    for (const alternative of ['您可以先取消', '建议您取消', '或者您取消订单', '要不您取消订单', '帮您申请退款', '给您申请退款', '为您申请退款', '替您申请退款', '麻烦重新下单']) {
+      expect(severity(`这个改不了，${alternative}`), alternative).toEqual([['改不了', 'info']]);
+    }
+  });
 });
