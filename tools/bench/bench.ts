@@ -14,7 +14,7 @@ import { builtinRules } from '../../rules/index.js';
 import { builtinDictionaries } from '../../src/dictionaries.js';
 import { createLinter } from '../../src/linter.js';
 import { defaultThreads } from '../../src/workers/pool.js';
-import { runMeasured, type Measured } from './process.js';
+import { BIN, medianRound, perRound, runMeasured, summarize, TOKENIZE_ONLY, type Measured, type Summary } from './process.js';
 import { generateReplies } from './corpus.js';
 
 /** Replies timed at a time, tokenizing then linting, in the in-process comparison. */
@@ -106,9 +106,6 @@ async function main(): Promise<void> {
   }
 }
 
-const BIN = fileURLToPath(new URL('../../../bin/kefu-lint.js', import.meta.url));
-const TOKENIZE_ONLY = fileURLToPath(new URL('./tokenize-only.js', import.meta.url));
-
 /** The CLI end to end beside a process that only loads nodejieba and cuts the same lines. */
 function processTable(input: string, count: number, dir: string, rounds: number): string {
   const output = join(dir, 'out.json');
@@ -129,38 +126,6 @@ function processTable(input: string, count: number, dir: string, rounds: number)
     row('kefu-lint -f json --threads 1', single),
     `  CLI ÷ tokenize-only: ${(cli.seconds / floor.seconds).toFixed(2)}× (fastest runs; ${perRound(runs[1], runs[0])}; target ≤ 1.5×); peak ${cli.peakMB} MB (target ≤ 300 MB)`,
   ].join('\n');
-}
-
-/** The ratio of two processes run in the same round, round by round: its median and range. */
-function perRound(runs: readonly Measured[], floors: readonly Measured[]): string {
-  if (runs.length < 2) return 'one round';
-  const { median, low, high } = medianRound(runs.map((run, i) => run.seconds / floors[i].seconds));
-  return `round by round ${low.toFixed(2)}–${high.toFixed(2)}×, median ${median.toFixed(2)}×`;
-}
-
-/** Per-round ratios: the median one (and which round gave it), the lowest and the highest. */
-function medianRound(ratios: readonly number[]): { median: number; index: number; low: number; high: number } {
-  const order = ratios.map((_, i) => i).sort((a, b) => ratios[a] - ratios[b]);
-  const index = order[order.length >> 1];
-  return { median: ratios[index], index, low: ratios[order[0]], high: ratios[order[order.length - 1]] };
-}
-
-interface Summary {
-  seconds: number;
-  slowest: number;
-  peakMB: number;
-  status: number | null;
-}
-
-/** Several runs of one process: the fastest time, the slowest, the highest peak, and a failing exit status if any. */
-function summarize(runs: readonly Measured[]): Summary {
-  const seconds = runs.map((run) => run.seconds);
-  return {
-    seconds: Math.min(...seconds),
-    slowest: Math.max(...seconds),
-    peakMB: Math.max(...runs.map((run) => run.peakMB)),
-    status: runs.find((run) => run.status !== 0)?.status ?? runs[0].status,
-  };
 }
 
 /**

@@ -3,6 +3,11 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The command line, and the floor it is measured against (a process that only cuts the text with jieba). */
+export const BIN = fileURLToPath(new URL('../../../bin/kefu-lint.js', import.meta.url));
+export const TOKENIZE_ONLY = fileURLToPath(new URL('./tokenize-only.js', import.meta.url));
 
 export interface Measured {
   seconds: number;
@@ -30,4 +35,36 @@ export function runMeasured(args: readonly string[], options: { stdin?: string; 
     if (typeof stdout === 'number') closeSync(stdout);
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The ratio of two processes run in the same round, round by round: its median and range. */
+export function perRound(runs: readonly Measured[], floors: readonly Measured[]): string {
+  if (runs.length < 2) return 'one round';
+  const { median, low, high } = medianRound(runs.map((run, i) => run.seconds / floors[i].seconds));
+  return `round by round ${low.toFixed(2)}–${high.toFixed(2)}×, median ${median.toFixed(2)}×`;
+}
+
+/** Per-round ratios: the median one (and which round gave it), the lowest and the highest. */
+export function medianRound(ratios: readonly number[]): { median: number; index: number; low: number; high: number } {
+  const order = ratios.map((_, i) => i).sort((a, b) => ratios[a] - ratios[b]);
+  const index = order[order.length >> 1];
+  return { median: ratios[index], index, low: ratios[order[0]], high: ratios[order[order.length - 1]] };
+}
+
+export interface Summary {
+  seconds: number;
+  slowest: number;
+  peakMB: number;
+  status: number | null;
+}
+
+/** Several runs of one process: the fastest time, the slowest, the highest peak, and a failing exit status if any. */
+export function summarize(runs: readonly Measured[]): Summary {
+  const seconds = runs.map((run) => run.seconds);
+  return {
+    seconds: Math.min(...seconds),
+    slowest: Math.max(...seconds),
+    peakMB: Math.max(...runs.map((run) => run.peakMB)),
+    status: runs.find((run) => run.status !== 0)?.status ?? runs[0].status,
+  };
 }

@@ -1,22 +1,22 @@
 /**
- * Transcript benchmark: writes a JSON Lines transcript of the given size, lints
- * it as the command line would for `--format summary`, and reports messages per
- * second and the peak resident memory of the process (main thread and workers
- * share it), beside a process that only parses the same file and cuts the agents'
- * messages with jieba. Usage: node dist/tools/bench/transcripts.js --size 100 [--workers 2]
+ * Transcript benchmark: writes a JSON Lines transcript of the given size, lints it
+ * in this process once (the messages and conversations it counts), then runs the
+ * command line on it (`--format summary`) and a process that only parses the same
+ * file and cuts the agents' messages with jieba, in turn, `--rounds` times (default
+ * 3): each keeps its fastest run and highest peak resident memory (main thread and
+ * workers share it), and the ratio of the two is given round by round, so a machine
+ * whose speed drifts slows both alike.
+ * Usage: node dist/tools/bench/transcripts.js --size 100 [--workers 2] [--rounds 3]
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultThreads } from '../../src/workers/pool.js';
 import { lintTranscripts } from '../../src/transcripts/run.js';
-import { runMeasured } from './process.js';
+import { BIN, medianRound, runMeasured, summarize, TOKENIZE_ONLY, type Measured, type Summary } from './process.js';
 import { transcriptLines } from './transcript-corpus.js';
-
-const TOKENIZE_ONLY = fileURLToPath(new URL('./tokenize-only.js', import.meta.url));
 
 async function writeTranscript(file: string, bytes: number): Promise<number> {
   const out = createWriteStream(file);
@@ -38,11 +38,12 @@ async function writeTranscript(file: string, bytes: number): Promise<number> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: '100' }, workers: { type: 'string' } } });
+  const { values } = parseArgs({ options: { size: { type: 'string', default: '100' }, workers: { type: 'string' }, rounds: { type: 'string', default: '3' } } });
   const megabytes = Number(values.size);
   const workers = values.workers === undefined ? defaultThreads() : Number(values.workers);
-  if (!(megabytes > 0) || !(workers >= 0)) {
-    process.stderr.write('用法：node dist/tools/bench/transcripts.js --size <MB> [--workers <n>]\n');
+  const rounds = Number(values.rounds);
+  if (!(megabytes > 0) || !(workers >= 0) || !Number.isInteger(rounds) || rounds < 1) {
+    process.stderr.write('用法：node dist/tools/bench/transcripts.js --size <MB> [--workers <n>] [--rounds <n>]\n');
     process.exitCode = 2;
     return;
   }
@@ -58,21 +59,32 @@ async function main(): Promise<void> {
         ? (read, total) => process.stderr.write(`\r${((read / (total ?? read)) * 100).toFixed(0)}% ${(read / 1048576).toFixed(0)} MB`)
         : undefined,
     });
-    const seconds = (performance.now() - started) / 1000;
+    const inProcess = (performance.now() - started) / 1000;
     if (process.stderr.isTTY) process.stderr.write('\r\x1b[K');
-    const rate = report.messages / seconds;
-    const peak = process.resourceUsage().maxRSS / 1024;
+    // The command line and the floor in turn; --threads 1 is the main thread alone, as workers 0 is here.
+    const runs: Measured[][] = [[], []];
+    for (let round = 0; round < rounds; round++) {
+      runs[0].push(runMeasured([TOKENIZE_ONLY, '--jsonl', file]));
+      runs[1].push(runMeasured([BIN, '--format', 'summary', '--threads', String(Math.max(1, workers)), file], { stdout: join(dir, 'summary.txt') }));
+    }
+    const [floor, cli] = runs.map(summarize);
+    const ratios = medianRound(runs[1].map((run, i) => run.seconds / runs[0][i].seconds));
     const result = {
       inputMB: Math.round((size / 1048576) * 10) / 10,
       messages: report.messages,
       generated,
       conversations: report.conversations,
       workers,
-      seconds: Math.round(seconds * 10) / 10,
-      messagesPerSecond: Math.round(rate),
-      peakRssMB: Math.round(peak),
-      extrapolated1GBSeconds: Math.round((1024 / (size / 1048576)) * seconds),
-      tokenizeOnly: tokenizeOnly(file, report.messages),
+      rounds,
+      seconds: round1(cli.seconds),
+      messagesPerSecond: Math.round(report.messages / cli.seconds),
+      peakRssMB: cli.peakMB,
+      exit: cli.status,
+      slowestSeconds: round1(cli.slowest),
+      extrapolated1GBSeconds: Math.round((1024 / (size / 1048576)) * cli.seconds),
+      inProcessSeconds: round1(inProcess),
+      tokenizeOnly: rates(floor, report.messages),
+      ratioToTokenizeOnly: { fastest: round2(cli.seconds / floor.seconds), medianRound: round2(ratios.median), low: round2(ratios.low), high: round2(ratios.high) },
     };
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   } finally {
@@ -81,14 +93,11 @@ async function main(): Promise<void> {
 }
 
 /** The floor: a process that parses every line and cuts the agents' messages, nothing else. */
-function tokenizeOnly(file: string, messages: number) {
-  const floor = runMeasured([TOKENIZE_ONLY, '--jsonl', file]);
-  return {
-    seconds: Math.round(floor.seconds * 10) / 10,
-    messagesPerSecond: Math.round(messages / floor.seconds),
-    peakRssMB: floor.peakMB,
-    exit: floor.status,
-  };
+function rates(floor: Summary, messages: number) {
+  return { seconds: round1(floor.seconds), messagesPerSecond: Math.round(messages / floor.seconds), peakRssMB: floor.peakMB, exit: floor.status, slowestSeconds: round1(floor.slowest) };
 }
+
+const round1 = (value: number) => Math.round(value * 10) / 10;
+const round2 = (value: number) => Math.round(value * 100) / 100;
 
 await main();
