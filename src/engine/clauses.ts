@@ -56,6 +56,17 @@ function conditionIn(words: string, base: number): readonly [number, number] {
   return [base, base];
 }
 
+/** Each match of the global `pattern` in `text` that falls inside a clause, with that clause (one pass: both run in order). */
+function eachInClause<C extends { start: number; end: number }>(pattern: RegExp, text: string, clauses: readonly C[], visit: (at: number, clause: C) => void): void {
+  pattern.lastIndex = 0;
+  let c = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    const at = m.index;
+    while (c < clauses.length && clauses[c].end <= at) c++;
+    if (c < clauses.length && clauses[c].start <= at) visit(at, clauses[c]);
+  }
+}
+
 /** Character classes by UTF-16 code, one byte each: a clause scan looks each character up once. */
 const BREAK = 1; // closes a clause: ，。！？!?,;；：:~～… and the line end
 const RUN = 2; // a run closing one clause may continue with it (什么？！)
@@ -127,15 +138,10 @@ class ReplyClause implements Clause {
   private findNegators(): void {
     const { clauses, text, edges } = this;
     for (const clause of clauses) clause.negatorsFound = NONE;
-    NEGATOR_CHAR.lastIndex = 0;
-    let c = 0;
-    for (let m = NEGATOR_CHAR.exec(text); m; m = NEGATOR_CHAR.exec(text)) {
-      const at = m.index;
+    eachInClause(NEGATOR_CHAR, text, clauses, (at, clause) => {
       const token = tokenStartingAt(edges, at);
-      if (token < 0 || edges.kindOf(token) !== 'word') continue;
-      while (c < clauses.length && clauses[c].end <= at) c++;
-      if (c < clauses.length && clauses[c].start <= at) clauses[c].negatorsFound = withItem(clauses[c].negatorsFound!, at);
-    }
+      if (token >= 0 && edges.kindOf(token) === 'word') clause.negatorsFound = withItem(clause.negatorsFound!, at);
+    });
   }
 
   get agentActs(): readonly (readonly [number, number])[] {
@@ -148,12 +154,9 @@ class ReplyClause implements Clause {
     const { clauses, text } = this;
     for (const clause of clauses) clause.actsFound = NONE;
     if (!text.includes('您') && !text.includes('亲') && !text.includes('你')) return;
-    AGENT_ACTS.lastIndex = 0;
-    let c = 0;
-    for (let m = AGENT_ACTS.exec(text); m; m = AGENT_ACTS.exec(text)) {
-      while (c < clauses.length && clauses[c].end <= m.index) c++;
-      if (c < clauses.length && clauses[c].start <= m.index) clauses[c].actsFound = withItem(clauses[c].actsFound!, [m.index, clauses[c].end] as const);
-    }
+    eachInClause(AGENT_ACTS, text, clauses, (at, clause) => {
+      clause.actsFound = withItem(clause.actsFound!, [at, clause.end] as const);
+    });
   }
 
   private get words(): string {
