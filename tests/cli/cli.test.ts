@@ -1,5 +1,5 @@
 import { describe, expect, it, beforeAll } from 'vitest';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runCli } from '../helpers/cli.js';
@@ -17,6 +17,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'lib/sub/b.txt'), '亲，这个不行\n');
   writeFileSync(join(dir, 'lib/notes.md'), '# 话术\n\n- 亲，这个不行哦\n');
   writeFileSync(join(dir, 'lib/skipped.bin'), '这个不行\n');
+  return () => rmSync(dir, { recursive: true, force: true });
 });
 
 function parseJson(stdout: string) {

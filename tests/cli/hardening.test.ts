@@ -3,7 +3,7 @@
  * other files' results, or gave a silently wrong answer with exit 0.
  */
 import { execFileSync } from 'node:child_process';
-import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, linkSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
@@ -16,6 +16,7 @@ import { runCli } from '../helpers/cli.js';
 let dir: string;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'kefu-hard-'));
+  return () => rmSync(dir, { recursive: true, force: true });
 });
 
 const json = (stdout: string) => JSON.parse(stdout) as { path: string; messages: Record<string, unknown>[]; output?: string }[];

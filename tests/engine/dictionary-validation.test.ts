@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createLinter, isKefuLintError } from '../../src/index.js';
 import { parseJiebaWords, parsePhraseDictionary, readJiebaWords } from '../../src/dictionaries.js';
+import { tempDir } from '../helpers/temp.js';
 
 function errorOf(fn: () => unknown): Error {
   try {
@@ -34,7 +34,7 @@ describe('jieba user words are validated before native code sees them', () => {
   });
 
   it('reports an unreadable or binary dictionary file clearly', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kefu-dict-'));
+    const dir = tempDir('kefu-dict-');
     const binary = join(dir, 'bin.txt');
     writeFileSync(binary, Buffer.from([0x61, 0x0a, 0x00, 0x62]));
     expect(errorOf(() => readJiebaWords(binary)).message).toMatch(/bin\.txt:2: .*二进制/);

@@ -4,8 +4,7 @@
  * file's findings by line, column and message, equal ones in the order they came),
  * with or without a usable temporary directory, and no file may be left behind.
  */
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { KefuLintError } from '../../src/engine/errors.js';
@@ -16,6 +15,7 @@ import { formatStylish, stylishChunks } from '../../src/output/stylish.js';
 import { KeptFindings } from '../../src/output/kept.js';
 import { seededRandom } from '../../tools/random.js';
 import { runCli } from '../helpers/cli.js';
+import { tempDir } from '../helpers/temp.js';
 
 const savedTmp = process.env.TMPDIR;
 afterEach(() => {
@@ -118,7 +118,7 @@ describe('transcript findings kept as JSON', () => {
   });
 
   it('keeps the text in memory when no temporary directory can be made, with the same output', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kefu-kept-'));
+    const dir = tempDir('kefu-kept-');
     writeFileSync(join(dir, 'file'), '');
     process.env.TMPDIR = join(dir, 'file'); // a file, not a directory: mkdtemp under it fails
     expect(keptOutput({ 'a.jsonl': findings(800, 5), 'b.jsonl': findings(10, 6) })).toBe('same');
@@ -144,7 +144,7 @@ describe('transcript findings kept as JSON', () => {
   });
 
   it('leaves no temporary file behind, even while it is in use (a run killed half way leaves nothing)', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kefu-kept-'));
+    const dir = tempDir('kefu-kept-');
     process.env.TMPDIR = dir;
     const kept = new KeptFindings();
     kept.add('a.jsonl', findings(5000, 7));
@@ -156,7 +156,7 @@ describe('transcript findings kept as JSON', () => {
   });
 
   it('the command line: a transcript’s findings come out by line when its conversations interleave; --quiet keeps errors; nothing is left in the temporary directory', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'kefu-kept-'));
+    const dir = tempDir('kefu-kept-');
     const turns = (id: string, agent: string) => [
       { conversation: id, role: 'customer', text: '我的快递到哪了' },
       { conversation: id, role: 'agent', agent, text: '亲亲，这个我们做不到，你等等吧' },
@@ -169,7 +169,7 @@ describe('transcript findings kept as JSON', () => {
     const lines = [a[0], b[0], a[1], b[1], a[2], b[2], b[3], a[3]];
     writeFileSync(join(dir, 'chat.jsonl'), lines.map((l) => JSON.stringify(l)).join('\n') + '\n');
     writeFileSync(join(dir, 'replies.txt'), '这个不行\n');
-    const work = mkdtempSync(join(tmpdir(), 'kefu-kept-tmp-'));
+    const work = tempDir('kefu-kept-tmp-');
     process.env.TMPDIR = work;
     const run = await runCli(['-f', 'json', 'replies.txt', 'chat.jsonl', '--preset', 'strict'], { cwd: dir });
     expect(run.status).toBe(1);

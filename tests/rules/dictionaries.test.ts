@@ -6,6 +6,7 @@ import { readPhraseDictionary } from '../../src/dictionaries.js';
 import type { PhraseEntry } from '../../src/engine/dictionary.js';
 import { DICTIONARY_DIR } from '../../src/paths.js';
 import { onlyRule } from '../helpers/rule-tester.js';
+import { tempDir } from '../helpers/temp.js';
 
 // Entries that only help another entry (an outcome after 一定, a short
 // acknowledgement) say nothing on their own, so they need no examples.
@@ -91,10 +92,9 @@ describe('dictionaries', () => {
 describe('the lists the build keeps parsed', () => {
   it('are the lists in the files, each with the hash of its file', async () => {
     const { createHash } = await import('node:crypto');
-    const { mkdtempSync, readFileSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
+    const { readFileSync } = await import('node:fs');
     const { writeDictionaryCache } = await import('../../src/dictionaries.js');
-    const target = join(mkdtempSync(join(tmpdir(), 'kefu-dict-')), 'dictionaries.json');
+    const target = join(tempDir('kefu-dict-'), 'dictionaries.json');
     writeDictionaryCache(target);
     const cache = JSON.parse(readFileSync(target, 'utf8')) as { lists: Record<string, { sha1: string; dictionary: unknown }> };
     expect(Object.keys(cache.lists)).toEqual(dictionaries.map((d) => d.name).sort());
