@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: tokenization alone vs the full lint on the same corpus, per
  * rule timings, and the CLI end to end on a 100,000-reply file beside a process
- * that only tokenizes the same lines (time and peak memory of each).
+ * that only tokenizes the same lines (time, CPU time and peak memory of each).
  * Options: --replies N (default 20000), --cli-replies N (default 100000), --no-cli,
  * --process-rounds N (each process run N times in turn, the fastest kept; default 7),
  * --growth (10k / 100k / 1M replies; --growth-rounds N, default 5), --textlint (textlint + prh on the same file).
@@ -118,7 +118,7 @@ function processTable(input: string, count: number, dir: string, rounds: number)
   }
   const [floor, cli, single] = runs.map(summarize);
   const row = (name: string, m: Summary) =>
-    `  ${name.padEnd(40)}${m.seconds.toFixed(2).padStart(8)} s${String(m.peakMB).padStart(8)} MB   exit ${m.status}${rounds > 1 ? `   (${m.slowest.toFixed(2)} s slowest)` : ''}`;
+    `  ${name.padEnd(40)}${m.seconds.toFixed(2).padStart(8)} s${m.cpuSeconds.toFixed(2).padStart(8)} s CPU${String(m.peakMB).padStart(8)} MB   exit ${m.status}${rounds > 1 ? `   (${m.slowest.toFixed(2)} s slowest)` : ''}`;
   return [
     `processes, ${count} replies, start to exit (CLI: JSON written, ${(statSync(output).size / 1e6).toFixed(1)} MB); fastest of ${rounds} runs each, highest peak:`,
     row('tokenize only (nodejieba, same words)', floor),

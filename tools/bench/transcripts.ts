@@ -5,11 +5,13 @@
  * file and cuts the agents' messages with jieba, in turn, `--rounds` times (default
  * 3): each keeps its fastest run and highest peak resident memory (main thread and
  * workers share it), and the ratio of the two is given round by round, so a machine
- * whose speed drifts slows both alike.
+ * whose speed drifts slows both alike. The CPU time of each, spread over every
+ * core, gives the most the command line could do on this machine with the work it
+ * does now (`ceiling`): a goal above it needs less work, not a better use of the cores.
  * Usage: node dist/tools/bench/transcripts.js --size 100 [--workers 2] [--rounds 3]
  */
 import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
@@ -80,11 +82,14 @@ async function main(): Promise<void> {
       messagesPerSecond: Math.round(report.messages / cli.seconds),
       peakRssMB: cli.peakMB,
       exit: cli.status,
+      cpuSeconds: round1(cli.cpuSeconds),
+      coresBusy: round2(cli.cpuSeconds / cli.seconds),
       slowestSeconds: round1(cli.slowest),
       extrapolated1GBSeconds: Math.round((1024 / (size / 1048576)) * cli.seconds),
       inProcessSeconds: round1(inProcess),
       tokenizeOnly: rates(floor, report.messages),
       ratioToTokenizeOnly: { fastest: round2(cli.seconds / floor.seconds), medianRound: round2(ratios.median), low: round2(ratios.low), high: round2(ratios.high) },
+      ceiling: ceiling(cli, floor, report.messages),
     };
     process.stdout.write(JSON.stringify(result, null, 2) + '\n');
   } finally {
@@ -95,6 +100,17 @@ async function main(): Promise<void> {
 /** The floor: a process that parses every line and cuts the agents' messages, nothing else. */
 function rates(floor: Summary, messages: number) {
   return { seconds: round1(floor.seconds), messagesPerSecond: Math.round(messages / floor.seconds), peakRssMB: floor.peakMB, exit: floor.status, slowestSeconds: round1(floor.slowest) };
+}
+
+/**
+ * Every core busy with the command line's work from start to exit: its least CPU
+ * time of the rounds, divided by the cores. No division of the work between
+ * threads can beat it; only less work can.
+ */
+function ceiling(cli: Summary, floor: Summary, messages: number) {
+  const cores = availableParallelism();
+  const seconds = cli.leastCpuSeconds / cores;
+  return { cores, cpuSeconds: round1(cli.leastCpuSeconds), tokenizeOnlyCpuSeconds: round1(floor.leastCpuSeconds), seconds: round1(seconds), messagesPerSecond: Math.round(messages / seconds), ratioToTokenizeOnly: round2(seconds / floor.seconds) };
 }
 
 const round1 = (value: number) => Math.round(value * 10) / 10;
