@@ -134,7 +134,7 @@ function processTable(input: string, count: number, dir: string, rounds: number)
  * its own and taken out, so the per-reply figures compare the work that grows.
  * The four sizes run in turn, `rounds` times, and each size keeps its fastest run:
  * a machine whose speed drifts from one minute to the next would otherwise make a
- * straight line look bent.
+ * straight line look bent. The same figures in CPU time follow (each size's least).
  */
 function growthTable(dir: string, rounds: number): string {
   const counts = [0, 10_000, 100_000, 1_000_000];
@@ -169,6 +169,12 @@ function growthTable(dir: string, rounds: number): string {
     const perRoundApart = runs[0].map((_, round) => apart(addedCost(runs.map((sizeRuns) => sizeRuns[round].seconds))) * 100);
     lines.push(`  apart within each round: ${perRoundApart.map((p) => `${p.toFixed(0)}%`).join(', ')}`);
   }
+  // The same in CPU time (all threads; each size's least): time the machine gives to other
+  // work while a run waits does not count, so a short run's lucky moment weighs less.
+  const addedCpu = addedCost([start, ...sized].map((m) => m.leastCpuSeconds));
+  lines.push(
+    `  each added reply in CPU time (all threads, each size's least): ${addedCpu.map((us, i) => `${label(counts[i + 1])} → ${label(counts[i + 2])} ${us.toFixed(1)} µs`).join(', ')}; the last step ÷ the first: ${(addedCpu[addedCpu.length - 1] / addedCpu[0]).toFixed(2)}×`,
+  );
   return lines.join('\n');
 }
 
