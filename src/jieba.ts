@@ -56,8 +56,9 @@ const DICT_LINE = /^(\S+) (\d+) \S+$/;
  * the dictionary trie twice, at about 330 bytes a word each time (once to cut, once
  * for TextRank keyword extraction, which the linter never uses and nodejieba's API
  * cannot skip: 41 and 37 MB with this dictionary), so this takes jieba from 230 MB
- * to 78 MB and its load from 1 s to 0.3 s in every process and worker thread. Rules match phrases across tokens; the customer-service words
- * this leaves out (客服, 网店, 查收 …) are pinned in dictionaries/user-words.txt.
+ * to 78 MB and its load from 1 s to 0.3 s in every process and worker thread.
+ * Rules match phrases across tokens; the customer-service words this leaves out
+ * (客服, 网店, 查收 …) are pinned in dictionaries/user-words.txt.
  */
 export function compactDictionary(text: string): string {
   const kept: string[] = [];
